@@ -1,0 +1,18 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("OCEP staff administration")
+admin.site.site_title = _("OCEP staff")
+admin.site.index_title = _("Listings, meetings and requests")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+# English at /, Spanish under /es/: every public URL works in every language.
+urlpatterns += i18n_patterns(
+    path("", include("partnerships.urls")),
+    prefix_default_language=False,
+)

@@ -1,0 +1,75 @@
+"""Keyword search and filters for the public lists (django-filter)."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Borough,
+    CommunityDistrict,
+    CommunityPartnership,
+    FamilyEnrichmentCenter,
+    Language,
+    ServiceMode,
+)
+
+
+class ListingFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    borough = django_filters.ChoiceFilter(
+        label=_("Borough"), choices=Borough.choices, empty_label=_("All boroughs")
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=_("Community district"),
+        field_name="community_districts",
+        to_field_name="code",
+        queryset=CommunityDistrict.objects.all(),
+        empty_label=_("All community districts"),
+    )
+    language = django_filters.ModelChoiceFilter(
+        label=_("Language"),
+        field_name="languages",
+        to_field_name="code",
+        queryset=Language.objects.all(),
+        empty_label=_("All languages"),
+    )
+
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, queryset, name, value):
+        query = Q()
+        for term in value.split():
+            term_query = Q()
+            for field in self.search_fields:
+                term_query |= Q(**{f"{field}__icontains": term})
+            query &= term_query
+        return queryset.filter(query)
+
+    def filter_queryset(self, queryset):
+        # Filtering across many-to-many relations can repeat a row.
+        return super().filter_queryset(queryset).distinct()
+
+
+class PartnershipFilterSet(ListingFilterSet):
+    search_fields = ("name", "neighborhoods", "lead_organization__name")
+
+    class Meta:
+        model = CommunityPartnership
+        fields = ["q", "borough", "district", "language"]
+
+
+class CenterFilterSet(ListingFilterSet):
+    service_mode = django_filters.ChoiceFilter(
+        label=_("Service mode"), choices=ServiceMode.choices, empty_label=_("Any service mode")
+    )
+    search_fields = ("name", "neighborhood", "operator__name")
+
+    class Meta:
+        model = FamilyEnrichmentCenter
+        fields = ["q", "borough", "district", "service_mode", "language"]

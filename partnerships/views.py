@@ -1,0 +1,168 @@
+"""Public pages: anonymous, server-rendered, published listings only."""
+
+from django.conf import settings
+from django.db.models import Count
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .filters import CenterFilterSet, PartnershipFilterSet
+from .models import Borough, CommunityPartnership, FamilyEnrichmentCenter, Language
+
+
+class FilteredListView(ListView):
+    """A list with a django-filter form, a result count, active filters and pagination.
+
+    Invalid filter values (an unknown borough, a malformed district code) show
+    the form's error and no results, rather than silently showing everything.
+    """
+
+    filterset_class = None
+    paginate_by = settings.LISTINGS_PER_PAGE
+
+    def get_queryset(self):
+        base = super().get_queryset()
+        self.filterset = self.filterset_class(self.request.GET or None, queryset=base)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return base.none()
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page() turns "?page=abc" or "?page=999" into the nearest real page.
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_active_filters(self):
+        """Each filter in use, with a link that removes just that filter."""
+        form = self.filterset.form
+        if not self.filterset.is_bound or not form.is_valid():
+            return []
+        active = []
+        for name, value in form.cleaned_data.items():
+            if value in (None, ""):
+                continue
+            field = form.fields[name]
+            if hasattr(field, "choices") and not hasattr(value, "pk"):
+                shown = dict(field.choices).get(value, value)
+            elif isinstance(value, Language):
+                shown = value.display_name
+            else:
+                shown = str(value)
+            remaining = self.request.GET.copy()
+            remaining.pop(name, None)
+            remaining.pop(self.page_kwarg, None)
+            active.append(
+                {
+                    "label": field.label,
+                    "value": shown,
+                    "remove_query": remaining.urlencode(),
+                }
+            )
+        return active
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        context["active_filters"] = self.get_active_filters()
+        context["result_count"] = context["paginator"].count
+        context["page_range"] = context["paginator"].get_elided_page_range(
+            context["page_obj"].number, on_each_side=2, on_ends=1
+        )
+        return context
+
+
+class HomeView(TemplateView):
+    template_name = "pages/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partnerships = dict(
+            CommunityPartnership.objects.published()
+            .values_list("borough")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        centers = dict(
+            FamilyEnrichmentCenter.objects.published()
+            .values_list("borough")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        context["boroughs"] = [
+            {
+                "value": value,
+                "label": label,
+                "partnerships": partnerships.get(value, 0),
+                "centers": centers.get(value, 0),
+            }
+            for value, label in Borough.choices
+        ]
+        context["partnership_total"] = sum(partnerships.values())
+        context["center_total"] = sum(centers.values())
+        return context
+
+
+class AboutView(TemplateView):
+    template_name = "pages/about.html"
+
+
+class PartnershipListView(FilteredListView):
+    filterset_class = PartnershipFilterSet
+
+    def get_queryset(self):
+        self.queryset = (
+            CommunityPartnership.objects.published()
+            .select_related("lead_organization")
+            .prefetch_related("languages")
+        )
+        return super().get_queryset()
+
+
+class PartnershipDetailView(DetailView):
+    def get_queryset(self):
+        return (
+            CommunityPartnership.objects.published()
+            .select_related("lead_organization")
+            .prefetch_related("languages", "community_districts")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        districts = self.object.community_districts.all()
+        context["nearby_centers"] = (
+            FamilyEnrichmentCenter.objects.published()
+            .filter(community_districts__in=[d.pk for d in districts])
+            .select_related("operator")
+            .distinct()
+        )
+        return context
+
+
+class CenterListView(FilteredListView):
+    filterset_class = CenterFilterSet
+
+    def get_queryset(self):
+        self.queryset = (
+            FamilyEnrichmentCenter.objects.published()
+            .select_related("operator")
+            .prefetch_related("languages")
+        )
+        return super().get_queryset()
+
+
+class CenterDetailView(DetailView):
+    def get_queryset(self):
+        return (
+            FamilyEnrichmentCenter.objects.published()
+            .select_related("operator")
+            .prefetch_related("languages", "community_districts")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        districts = self.object.community_districts.all()
+        context["nearby_partnerships"] = (
+            CommunityPartnership.objects.published()
+            .filter(community_districts__in=[d.pk for d in districts])
+            .distinct()
+        )
+        return context
