@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,9 @@ from .models import (
     Language,
     Organization,
 )
+
+# Staff paste addresses like "example.org": assume https, as Django 6 will.
+URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(CommunityDistrict)
@@ -34,6 +38,7 @@ class LanguageAdmin(admin.ModelAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ["name", "url", "email", "phone", "updated"]
     search_fields = ["name", "email"]
 
@@ -78,6 +83,7 @@ class ListingAdminForm(forms.ModelForm):
 
 class ListingAdmin(admin.ModelAdmin):
     form = ListingAdminForm
+    formfield_overrides = URL_FIELD_OVERRIDES
     list_filter = [
         "is_published",
         "borough",

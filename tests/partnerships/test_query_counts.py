@@ -35,7 +35,7 @@ def make_partnerships(n):
 
 
 def make_centers(n):
-    for i in range(n):
+    for _ in range(n):
         # No confirmed name: each center is shown under its operator's name.
         make_center(name="", borough="queens", districts=QUEENS, languages=ALL_LANGUAGES)
 
