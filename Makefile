@@ -51,7 +51,7 @@ format: install-dev
 
 messages: install ## Update the Spanish catalog after changing strings (needs gettext)
 	$(BIN)/python manage.py makemessages -l es --no-location
-	$(BIN)/python manage.py compilemessages -l es
+	$(BIN)/python manage.py compilemessages -l es --ignore=.venv
 
 benchmark: install-dev ## Page timings and sizes on a scaled-up demo database
 	$(BIN)/python benchmarks/pages.py

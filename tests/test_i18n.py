@@ -1,0 +1,104 @@
+"""The interface works in Spanish, and the Spanish catalog is complete and compiled."""
+
+import re
+import shutil
+import subprocess
+import sys
+
+import polib
+import pytest
+from django.conf import settings
+
+from tests.factories import make_center, make_organization, make_partnership
+
+PO = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
+MO = PO.with_suffix(".mo")
+
+
+def test_every_interface_string_has_a_spanish_translation():
+    catalog = polib.pofile(str(PO))
+    assert len(catalog) > 100
+    assert [e.msgid for e in catalog.untranslated_entries()] == []
+    assert [e.msgid for e in catalog.fuzzy_entries()] == []
+
+
+def test_the_committed_mo_file_matches_the_po_file():
+    po = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.pofile(str(PO))}
+    mo = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(MO))}
+    mo.pop((None, ""), None)  # the header
+    assert mo == po
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) not installed")
+def test_the_catalog_holds_every_string_marked_in_the_code(tmp_path):
+    """makemessages on a copy of the project finds no string the catalog lacks."""
+    for name in ("config", "partnerships", "meetings", "workshops", "templates", "locale"):
+        shutil.copytree(settings.BASE_DIR / name, tmp_path / name)
+    shutil.copy(settings.BASE_DIR / "manage.py", tmp_path / "manage.py")
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "es", "--no-location"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+    )
+    fresh = polib.pofile(str(tmp_path / "locale" / "es" / "LC_MESSAGES" / "django.po"))
+    committed = {e.msgid for e in polib.pofile(str(PO)) if not e.obsolete}
+    assert {e.msgid for e in fresh if not e.obsolete} - committed == set()
+
+
+@pytest.mark.django_db
+def test_spanish_home_page_is_in_spanish(client):
+    response = client.get("/es/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="es">' in html
+    assert "Alianzas Comunitarias" in html
+    assert "Centros de Enriquecimiento Familiar" in html
+    assert "Skip to main content" not in html
+
+
+@pytest.mark.django_db
+def test_every_page_is_available_in_spanish(client):
+    make_partnership(slug="p", borough="queens", districts=("QN04",))
+    make_center(slug="c", name="", operator=make_organization(name="Ohel"))
+    for url in ("/es/about/", "/es/partnerships/", "/es/family-enrichment-centers/"):
+        assert client.get(url).status_code == 200, url
+    assert "El Bronx" in client.get("/es/family-enrichment-centers/").content.decode()
+    detail = client.get("/es/family-enrichment-centers/c/").content.decode()
+    assert "Centro de Enriquecimiento Familiar" in detail
+    assert "Ohel" in detail
+    assert client.get("/es/partnerships/p/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_language_switcher_keeps_the_person_on_the_same_page_and_filters(client):
+    make_partnership(slug="highbridge")
+    html = client.get("/partnerships/", {"borough": "bronx"}).content.decode()
+    assert 'href="/es/partnerships/?borough=bronx" lang="es" hreflang="es">Español</a>' in html
+    html = client.get("/es/partnerships/highbridge/").content.decode()
+    assert 'href="/partnerships/highbridge/" lang="en" hreflang="en">English</a>' in html
+    assert 'aria-current="true">Español</a>' in html
+
+
+@pytest.mark.django_db
+def test_switcher_on_an_unknown_page_leads_to_the_other_languages_home(client):
+    html = client.get("/es/no-such-page/").content.decode()
+    assert 'href="/" lang="en" hreflang="en">English</a>' in html
+
+
+@pytest.mark.django_db
+def test_spanish_filter_errors_and_counts_are_translated(client):
+    make_partnership(name="Highbridge")
+    page = client.get("/es/partnerships/", {"borough": "atlantis"}).content.decode()
+    assert "Condado" in page
+    assert "0 resultados" in " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+@pytest.mark.django_db
+def test_language_names_are_shown_in_the_readers_language(client):
+    make_partnership(slug="p", languages=("zh",))
+    english = client.get("/partnerships/p/").content.decode()
+    spanish = client.get("/es/partnerships/p/").content.decode()
+    assert '<span lang="zh">中文</span> (Chinese)' in english
+    assert '<span lang="zh">中文</span> (chino)' in spanish

@@ -1,0 +1,93 @@
+"""Settings come from the environment; production refuses to start without secrets."""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PROBE = (
+    "import json, django.conf as c; import django; "
+    "from django.conf import settings as s; "
+    "print(json.dumps({'engine': s.DATABASES['default']['ENGINE'], "
+    "'name': str(s.DATABASES['default']['NAME']), "
+    "'cache': s.CACHES['default']['BACKEND'], 'debug': s.DEBUG, "
+    "'hosts': s.ALLOWED_HOSTS, "
+    "'static': s.STORAGES['staticfiles']['BACKEND']}))"
+)
+
+
+def load(module: str, **env) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+    clean.update(env, DJANGO_SETTINGS_MODULE=module)
+    return subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=settings.BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_prod_refuses_to_start_without_a_secret_key():
+    result = load("config.settings.prod", DJANGO_ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_prod_refuses_to_start_without_allowed_hosts():
+    result = load("config.settings.prod", DJANGO_SECRET_KEY="s" * 50)
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_prod_with_its_variables_uses_postgres_redis_and_compressed_static_files():
+    result = load(
+        "config.settings.prod",
+        DJANGO_SECRET_KEY="s" * 50,
+        DJANGO_ALLOWED_HOSTS="partnerships.example.org,www.example.org",
+        DATABASE_URL="postgres://ocep:pw@db.internal:5432/ocep",
+        REDIS_URL="redis://cache.internal:6379/0",
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert loaded == {
+        "engine": "django.db.backends.postgresql",
+        "name": "ocep",
+        "cache": "django.core.cache.backends.redis.RedisCache",
+        "debug": False,
+        "hosts": ["partnerships.example.org", "www.example.org"],
+        "static": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    }
+
+
+def test_dev_defaults_to_sqlite_local_memory_and_debug():
+    result = load("config.settings.dev")
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert loaded["engine"] == "django.db.backends.sqlite3"
+    assert loaded["name"].endswith("db.sqlite3")
+    assert loaded["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert loaded["debug"] is True
+
+
+def test_env_example_documents_every_variable_the_settings_read():
+    import re
+
+    code = "".join(
+        (settings.BASE_DIR / "config" / "settings" / name).read_text()
+        for name in ("base.py", "dev.py", "prod.py")
+    )
+    read = set(re.findall(r'env(?:_bool|_list)?(?:iron)?(?:\.get)?\(\s*"([A-Z_]+)"', code))
+    read |= set(re.findall(r'environ\.get\(\s*"([A-Z_]+)"', code))
+    documented = set(
+        re.findall(r"^([A-Z_]+)=", (settings.BASE_DIR / ".env.example").read_text(), re.M)
+    )
+    assert read, "no variables found: the pattern above is out of date"
+    assert read - documented == set()
