@@ -96,7 +96,8 @@ class Command(BaseCommand):
         created = self.seed_partnerships() + self.seed_centers()
         if scale:
             created += self.seed_synthetic(scale)
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} listings created)."))
+        if options.get("verbosity", 1) >= 1:
+            self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} listings created)."))
 
     def organization(self, name: str, n: int) -> Organization:
         slug = "".join(ch for ch in name.lower() if ch.isalnum())[:30]
