@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -98,9 +100,15 @@ class ListingAdmin(admin.ModelAdmin):
     date_hierarchy = "last_verified"
     actions = ["publish", "unpublish", "mark_verified_today"]
 
-    @admin.display(boolean=True, description=_("needs verifying"))
-    def needs_verifying(self, obj):
-        return obj.is_stale
+    @admin.display(description=_("last verified"), ordering="last_verified")
+    def verification(self, obj):
+        """The date staff last confirmed the listing, flagged when it is overdue."""
+        if obj.last_verified is None:
+            return format_html("<strong>{}</strong>", _("Never: needs verifying"))
+        shown = date_format(obj.last_verified, "DATE_FORMAT")
+        if obj.is_stale:
+            return format_html("<strong>{} ({})</strong>", shown, _("needs verifying"))
+        return shown
 
     @admin.action(description=_("Publish the selected listings"))
     def publish(self, request, queryset):
@@ -125,8 +133,7 @@ class CommunityPartnershipAdmin(ListingAdmin):
         "borough",
         "lead_organization",
         "is_published",
-        "last_verified",
-        "needs_verifying",
+        "verification",
         "is_sample_data",
     ]
     search_fields = ["name", "neighborhoods", "lead_organization__name"]
@@ -157,8 +164,7 @@ class FamilyEnrichmentCenterAdmin(ListingAdmin):
         "operator",
         "service_mode",
         "is_published",
-        "last_verified",
-        "needs_verifying",
+        "verification",
         "is_sample_data",
     ]
     list_filter = [*ListingAdmin.list_filter, "service_mode"]

@@ -165,4 +165,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # runserver prints its own start-up lines; don't repeat them.
+    "loggers": {"django.utils.autoreload": {"level": "WARNING"}},
 }

@@ -49,7 +49,7 @@ def test_partnership_changelist_shows_verification_and_sample_columns(staff_clie
     html = staff_client.get(reverse("admin:partnerships_communitypartnership_changelist")).content
     html = html.decode()
     assert "Last verified" in html
-    assert "Needs verifying" in html
+    assert "Never: needs verifying" in html
     assert "Contains sample data" in html
 
 
@@ -60,14 +60,17 @@ def test_stale_filter_lists_only_listings_needing_verification(staff_client):
 
     make_partnership(name="Never Checked", last_verified=None)
     make_partnership(name="Checked Today", last_verified=timezone.localdate())
-    make_partnership(
-        name="Checked Long Ago", last_verified=timezone.localdate() - datetime.timedelta(days=400)
-    )
+    long_ago = timezone.localdate() - datetime.timedelta(days=400)
+    make_partnership(name="Checked Long Ago", last_verified=long_ago)
     url = reverse("admin:partnerships_communitypartnership_changelist")
     html = staff_client.get(url, {"verification": "stale"}).content.decode()
     assert "Never Checked" in html
     assert "Checked Long Ago" in html
     assert "Checked Today" not in html
+    assert html.count("needs verifying") == 2
+    everything = staff_client.get(url).content.decode()
+    assert "Checked Today" in everything
+    assert everything.count("needs verifying") == 2
 
 
 def partnership_form(partnership, **changes):
