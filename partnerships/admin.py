@@ -38,10 +38,29 @@ class LanguageAdmin(admin.ModelAdmin):
     search_fields = ["name", "native_name", "code"]
 
 
+class OrganizationRoleFilter(admin.SimpleListFilter):
+    title = _("role")
+    parameter_name = "role"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("lead", _("Leads a Community Partnership")),
+            ("operator", _("Operates a Family Enrichment Center")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "lead":
+            return queryset.filter(led_partnerships__isnull=False).distinct()
+        if self.value() == "operator":
+            return queryset.filter(operated_centers__isnull=False).distinct()
+        return queryset
+
+
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ["name", "url", "email", "phone", "updated"]
+    list_filter = [OrganizationRoleFilter]
     search_fields = ["name", "email"]
 
 

@@ -220,3 +220,15 @@ def test_center_admin_lists_unnamed_centers_by_operator(staff_client):
         reverse("admin:partnerships_familyenrichmentcenter_changelist")
     ).content.decode()
     assert "Family Enrichment Center operated by Ohel" in html
+
+
+def test_organizations_filter_by_their_role(staff_client):
+    make_partnership(lead_organization=make_organization(name="The New York Foundling"))
+    make_center(operator=make_organization(name="Good Shepherd Services"))
+    make_organization(name="Unattached Organization")
+    url = reverse("admin:partnerships_organization_changelist")
+    leads = staff_client.get(url, {"role": "lead"}).content.decode()
+    operators = staff_client.get(url, {"role": "operator"}).content.decode()
+    assert "The New York Foundling" in leads and "Good Shepherd Services" not in leads
+    assert "Good Shepherd Services" in operators and "The New York Foundling" not in operators
+    assert "Unattached Organization" not in leads + operators
