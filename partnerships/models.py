@@ -181,6 +181,14 @@ class Listing(models.Model):
             )
 
     @property
+    def phone_href(self) -> str:
+        """A tel: link phones can dial: digits only, with the +1 country code."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        if len(digits) == 10:
+            digits = f"1{digits}"
+        return f"tel:+{digits}"
+
+    @property
     def is_stale(self) -> bool:
         if self.last_verified is None:
             return True

@@ -295,6 +295,7 @@ def test_partnership_detail_shows_what_a_resident_needs(client):
     ):
         assert expected in page, expected
     assert "Faraway Center" not in page
+    assert 'href="tel:+17185550100"' in response.content.decode()
 
 
 def test_sample_data_is_plainly_marked_on_the_page(client):
