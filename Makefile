@@ -38,7 +38,7 @@ install-dev: $(VENV)/.installed-dev
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
-seed: install
+seed: migrate
 	$(BIN)/python manage.py seed_demo
 
 lint: install-dev ## ruff check and format check

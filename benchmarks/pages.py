@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/pages.py [--scale 500] [--runs 15]
 
-Builds a throwaway SQLite database (or uses DATABASE_URL if set), loads
+Builds a throwaway SQLite database (DATABASE_URL is ignored), loads
 `seed_demo --scale N`, then requests each page through Django's test client
 and prints the median and 90th percentile of its render time, its queries
 and its size (raw and gzipped).
@@ -40,7 +40,8 @@ def main() -> None:
     args = parser.parse_args()
 
     tmp = tempfile.TemporaryDirectory()
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp.name}/bench.sqlite3")
+    # Always a throwaway database: never write a thousand sample listings into a real one.
+    os.environ["DATABASE_URL"] = f"sqlite:///{tmp.name}/bench.sqlite3"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
 
     import django

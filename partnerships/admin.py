@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import (
     CommunityDistrict,
@@ -129,20 +130,42 @@ class ListingAdmin(admin.ModelAdmin):
             return format_html("<strong>{} ({})</strong>", shown, _("needs verifying"))
         return shown
 
-    @admin.action(description=_("Publish the selected listings"))
+    def update_selected(self, request, queryset, message, **values):
+        count = queryset.update(updated=timezone.now(), **values)
+        self.message_user(request, message(count) % {"count": count})
+
+    @admin.action(description=_("Publish the selected listings"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
-        self.message_user(request, _("%(count)d listings published.") % {"count": count})
+        self.update_selected(
+            request,
+            queryset,
+            lambda n: ngettext("%(count)d listing published.", "%(count)d listings published.", n),
+            is_published=True,
+        )
 
-    @admin.action(description=_("Unpublish the selected listings"))
+    @admin.action(description=_("Unpublish the selected listings"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
-        self.message_user(request, _("%(count)d listings unpublished.") % {"count": count})
+        self.update_selected(
+            request,
+            queryset,
+            lambda n: ngettext(
+                "%(count)d listing unpublished.", "%(count)d listings unpublished.", n
+            ),
+            is_published=False,
+        )
 
-    @admin.action(description=_("Mark the selected listings as verified today"))
+    @admin.action(
+        description=_("Mark the selected listings as verified today"), permissions=["change"]
+    )
     def mark_verified_today(self, request, queryset):
-        count = queryset.update(last_verified=timezone.localdate())
-        self.message_user(request, _("%(count)d listings marked as verified.") % {"count": count})
+        self.update_selected(
+            request,
+            queryset,
+            lambda n: ngettext(
+                "%(count)d listing marked as verified.", "%(count)d listings marked as verified.", n
+            ),
+            last_verified=timezone.localdate(),
+        )
 
 
 @admin.register(CommunityPartnership)

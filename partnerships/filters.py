@@ -15,6 +15,39 @@ from .models import (
 )
 
 
+class LanguageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        # In the reader's language, with the endonym: "chino (中文)".
+        return f"{obj.display_name} ({obj.native_name})" if obj.code != "en" else obj.display_name
+
+
+class LanguageFilter(django_filters.ModelChoiceFilter):
+    field_class = LanguageChoiceField
+
+
+class ListingFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        district = self.fields["district"]
+        # Group the 59 districts by borough in the drop-down; validation still
+        # goes through the field's queryset.
+        groups: dict[str, list] = {}
+        for item in district.queryset:
+            groups.setdefault(item.get_borough_display(), []).append((item.code, str(item)))
+        district.widget.choices = [("", district.empty_label), *groups.items()]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        borough, district = cleaned_data.get("borough"), cleaned_data.get("district")
+        if borough and district and district.borough != borough:
+            self.add_error(
+                "district",
+                _("%(district)s is not in %(borough)s. Choose a district in that borough.")
+                % {"district": district.code, "borough": Borough(borough).label},
+            )
+        return cleaned_data
+
+
 class ListingFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -32,7 +65,7 @@ class ListingFilterSet(django_filters.FilterSet):
         queryset=CommunityDistrict.objects.all(),
         empty_label=_("All community districts"),
     )
-    language = django_filters.ModelChoiceFilter(
+    language = LanguageFilter(
         label=_("Language"),
         field_name="languages",
         to_field_name="code",
@@ -61,6 +94,7 @@ class PartnershipFilterSet(ListingFilterSet):
 
     class Meta:
         model = CommunityPartnership
+        form = ListingFilterForm
         fields = ["q", "borough", "district", "language"]
 
 
@@ -72,4 +106,5 @@ class CenterFilterSet(ListingFilterSet):
 
     class Meta:
         model = FamilyEnrichmentCenter
+        form = ListingFilterForm
         fields = ["q", "borough", "district", "service_mode", "language"]

@@ -182,11 +182,13 @@ class Listing(models.Model):
 
     @property
     def phone_href(self) -> str:
-        """A tel: link phones can dial: digits only, with the +1 country code."""
+        """A tel: link a phone can dial, for a full US number; "" for anything else."""
         digits = "".join(ch for ch in self.phone if ch.isdigit())
         if len(digits) == 10:
             digits = f"1{digits}"
-        return f"tel:+{digits}"
+        if len(digits) == 11 and digits.startswith("1"):
+            return f"tel:+{digits}"
+        return ""
 
     @property
     def is_stale(self) -> bool:
@@ -281,7 +283,7 @@ class FamilyEnrichmentCenter(Listing):
     accessibility = models.TextField(_("accessibility"), blank=True)
 
     class Meta:
-        ordering = ["neighborhood", "name"]
+        ordering = ["neighborhood", "name", "slug"]
         verbose_name = _("Family Enrichment Center")
         verbose_name_plural = _("Family Enrichment Centers")
         constraints = [

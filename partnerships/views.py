@@ -16,7 +16,9 @@ class FilteredListView(ListView):
     """
 
     filterset_class = None
-    paginate_by = settings.LISTINGS_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.LISTINGS_PER_PAGE
 
     def get_queryset(self):
         base = super().get_queryset()
@@ -62,6 +64,7 @@ class FilteredListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
+        context["filter_errors"] = self.filterset.is_bound and not self.filterset.is_valid()
         context["active_filters"] = self.get_active_filters()
         context["result_count"] = context["paginator"].count
         context["page_range"] = context["paginator"].get_elided_page_range(
@@ -107,14 +110,11 @@ class AboutView(TemplateView):
 
 class PartnershipListView(FilteredListView):
     filterset_class = PartnershipFilterSet
-
-    def get_queryset(self):
-        self.queryset = (
-            CommunityPartnership.objects.published()
-            .select_related("lead_organization")
-            .prefetch_related("languages")
-        )
-        return super().get_queryset()
+    queryset = (
+        CommunityPartnership.objects.published()
+        .select_related("lead_organization")
+        .prefetch_related("languages")
+    )
 
 
 class PartnershipDetailView(DetailView):
@@ -139,14 +139,11 @@ class PartnershipDetailView(DetailView):
 
 class CenterListView(FilteredListView):
     filterset_class = CenterFilterSet
-
-    def get_queryset(self):
-        self.queryset = (
-            FamilyEnrichmentCenter.objects.published()
-            .select_related("operator")
-            .prefetch_related("languages")
-        )
-        return super().get_queryset()
+    queryset = (
+        FamilyEnrichmentCenter.objects.published()
+        .select_related("operator")
+        .prefetch_related("languages")
+    )
 
 
 class CenterDetailView(DetailView):

@@ -23,7 +23,11 @@ def test_every_interface_string_has_a_spanish_translation():
 
 
 def test_the_committed_mo_file_matches_the_po_file():
-    po = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.pofile(str(PO))}
+    po = {
+        (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+        for e in polib.pofile(str(PO))
+        if not e.obsolete
+    }
     mo = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(MO))}
     mo.pop((None, ""), None)  # the header
     assert mo == po
@@ -102,3 +106,19 @@ def test_language_names_are_shown_in_the_readers_language(client):
     spanish = client.get("/es/partnerships/p/").content.decode()
     assert '<span lang="zh">中文</span> (Chinese)' in english
     assert '<span lang="zh">中文</span> (chino)' in spanish
+
+
+@pytest.mark.django_db
+def test_filter_options_are_in_the_readers_language(client):
+    spanish = client.get("/es/partnerships/").content.decode()
+    assert '<option value="zh">chino (中文)</option>' in spanish
+    assert '<option value="bronx">El Bronx</option>' in spanish
+    english = client.get("/partnerships/").content.decode()
+    assert '<option value="zh">Chinese (中文)</option>' in english
+
+
+@pytest.mark.django_db
+def test_english_listing_text_on_spanish_pages_is_marked_as_english(client):
+    make_partnership(slug="p", description="Neighbors meet monthly.")
+    html = client.get("/es/partnerships/p/").content.decode()
+    assert '<div lang="en"><p>Neighbors meet monthly.</p></div>' in html

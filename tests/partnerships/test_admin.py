@@ -232,3 +232,27 @@ def test_organizations_filter_by_their_role(staff_client):
     assert "The New York Foundling" in leads and "Good Shepherd Services" not in leads
     assert "Good Shepherd Services" in operators and "The New York Foundling" not in operators
     assert "Unattached Organization" not in leads + operators
+
+
+def test_staff_who_can_only_view_cannot_run_the_publishing_actions(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    listing = make_partnership(is_published=True)
+    viewer = django_user_model.objects.create_user("viewer", password="pw", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_communitypartnership"))
+    client.force_login(viewer)
+    url = reverse("admin:partnerships_communitypartnership_changelist")
+    page = client.get(url).content.decode()
+    assert "Unpublish the selected listings" not in page
+    client.post(url, {"action": "unpublish", "_selected_action": [listing.pk]})
+    listing.refresh_from_db()
+    assert listing.is_published
+
+
+def test_action_messages_are_pluralised(staff_client):
+    listing = make_partnership(is_published=False)
+    url = reverse("admin:partnerships_communitypartnership_changelist")
+    response = staff_client.post(
+        url, {"action": "publish", "_selected_action": [listing.pk]}, follow=True
+    )
+    assert "1 listing published." in response.content.decode()

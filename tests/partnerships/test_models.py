@@ -110,3 +110,17 @@ def test_the_database_refuses_an_impossible_latitude():
 def test_absolute_urls():
     assert make_partnership(slug="mott-haven").get_absolute_url() == "/partnerships/mott-haven/"
     assert make_center(slug="the-crib").get_absolute_url() == "/family-enrichment-centers/the-crib/"
+
+
+@pytest.mark.parametrize(
+    "phone, href",
+    [
+        ("(718) 555-0100", "tel:+17185550100"),
+        ("1-212-555-0199", "tel:+12125550199"),
+        ("555-0100", ""),
+        ("(212) 555-0100 ext. 12", ""),
+        ("", ""),
+    ],
+)
+def test_phone_links_are_made_only_for_full_us_numbers(phone, href):
+    assert make_partnership(phone=phone).phone_href == href

@@ -79,6 +79,24 @@ def test_seed_keeps_staff_edits():
     assert CommunityPartnership.objects.get(slug="bushwick").description == "Edited by staff"
 
 
+def test_seed_keeps_a_listing_staff_renamed_or_reslugged():
+    seed()
+    CommunityPartnership.objects.filter(slug="highbridge").update(slug="highbridge-concourse")
+    FamilyEnrichmentCenter.objects.filter(slug="east-harlem").update(
+        slug="union-settlement-fec", name="Union Settlement FEC"
+    )
+    before = snapshot()
+    assert "0 listings created" in seed()
+    assert snapshot() == before
+
+
+def test_seed_gives_real_organizations_no_made_up_contact_details():
+    seed()
+    foundling = Organization.objects.get(name="The New York Foundling")
+    assert (foundling.email, foundling.phone) == ("", "")
+    assert not FamilyEnrichmentCenter.objects.exclude(accessibility="").exists()
+
+
 def test_scale_adds_synthetic_listings_once():
     seed("--scale", "30")
     assert CommunityPartnership.objects.count() == 11 + 30

@@ -176,6 +176,8 @@ def test_malformed_filters_show_a_form_error_and_no_results(client, params, fiel
     assert f"{field}:" in page
     assert listed(response) == []
     assert "0 results" in page
+    assert title(response).startswith("Error: ")
+    assert "Results will show here once the filters above are corrected." in page
 
 
 def test_malformed_center_service_mode_shows_a_form_error(client):
@@ -183,6 +185,19 @@ def test_malformed_center_service_mode_shows_a_form_error(client):
     response = client.get(CENTERS, {"service_mode": "teleport"})
     assert response.status_code == 200
     assert "Service mode:" in text(response)
+
+
+def test_a_district_outside_the_chosen_borough_is_explained(client):
+    make_partnership(name="Elmhurst", borough="queens", districts=("QN04",))
+    response = client.get(PARTNERSHIPS, {"borough": "bronx", "district": "QN04"})
+    assert "QN04 is not in Bronx. Choose a district in that borough." in text(response)
+    assert listed(response) == []
+
+
+def test_district_choices_are_grouped_by_borough(client):
+    html = client.get(PARTNERSHIPS).content.decode()
+    assert '<optgroup label="Staten Island">' in html
+    assert html.count('<option value="SI0') == 3
 
 
 def test_empty_search_explains_what_to_try(client):
@@ -368,12 +383,29 @@ def test_404_page_is_the_sites_own_and_offers_a_way_on(client):
     assert "Browse Community Partnerships" in page
 
 
-def test_500_page_renders_without_a_request_context():
-    from django.template import loader
+def test_a_failing_page_shows_the_sites_500_page(client, settings):
+    settings.ROOT_URLCONF = "tests.error_urls"
+    client.raise_request_exception = False
+    response = client.get("/broken/")
+    assert response.status_code == 500
+    page = text(response)
+    assert "Something went wrong" in page
+    assert "a bug" not in page
+    assert "/static/css/site.css" in response.content.decode()
 
-    html = loader.get_template("500.html").render()
-    assert "Something went wrong" in html
-    assert "/static/css/site.css" in html
+
+def test_too_many_query_parameters_get_the_sites_400_page(client):
+    query = "&".join(f"p{n}=1" for n in range(300))
+    response = client.get(f"{PARTNERSHIPS}?{query}")
+    assert response.status_code == 400
+    assert "Bad request" in text(response)
+
+
+def test_a_post_without_a_csrf_token_gets_a_friendly_403(client):
+    client.handler.enforce_csrf_checks = True
+    response = client.post(PARTNERSHIPS, {"q": "x"})
+    assert response.status_code == 403
+    assert "Your form expired" in text(response)
 
 
 def test_listing_text_is_escaped(client):

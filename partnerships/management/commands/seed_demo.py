@@ -1,11 +1,13 @@
 """Load demo listings: the real program names plus plainly marked sample details.
 
-Running it again changes nothing: a listing is only created when its slug is
-missing, so staff edits made through the admin are never overwritten.
+Running it again changes nothing: a listing is only created when no listing
+has its slug or its name (for a center: its operator and neighborhood), so
+staff edits made through the admin, renames included, are never overwritten.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Q
 
 from partnerships.demo_data import CENTERS, PARTNERSHIPS
 from partnerships.models import (
@@ -99,12 +101,9 @@ class Command(BaseCommand):
         if options.get("verbosity", 1) >= 1:
             self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} listings created)."))
 
-    def organization(self, name: str, n: int) -> Organization:
-        slug = "".join(ch for ch in name.lower() if ch.isalnum())[:30]
-        org, _ = Organization.objects.get_or_create(
-            name=name,
-            defaults={"email": f"info@{slug}.example.org", "phone": sample_phone(n)},
-        )
+    def organization(self, name: str) -> Organization:
+        # Only the name is a public fact: contact details are left for staff.
+        org, _ = Organization.objects.get_or_create(name=name)
         return org
 
     def attach(self, listing, borough: str, district_codes: list[str]) -> None:
@@ -114,15 +113,16 @@ class Command(BaseCommand):
     def seed_partnerships(self) -> int:
         created = 0
         for n, (name, slug, borough, codes, neighborhoods, lead) in enumerate(PARTNERSHIPS):
-            if CommunityPartnership.objects.filter(slug=slug).exists():
+            full_name = f"{name} Community Partnership"
+            if CommunityPartnership.objects.filter(Q(slug=slug) | Q(name=full_name)).exists():
                 continue
             description, involved = partnership_copy(name, neighborhoods)
             partnership = CommunityPartnership.objects.create(
-                name=f"{name} Community Partnership",
+                name=full_name,
                 slug=slug,
                 borough=borough,
                 neighborhoods=neighborhoods,
-                lead_organization=self.organization(lead, n) if lead else None,
+                lead_organization=self.organization(lead) if lead else None,
                 description=description,
                 how_to_get_involved=involved,
                 email=f"{slug}.partnership@example.org",
@@ -139,12 +139,13 @@ class Command(BaseCommand):
     def seed_centers(self) -> int:
         created = 0
         for n, (name, slug, operator, neighborhood, borough, codes) in enumerate(CENTERS):
-            if FamilyEnrichmentCenter.objects.filter(slug=slug).exists():
+            same_center = Q(slug=slug) | Q(operator__name=operator, neighborhood=neighborhood)
+            if FamilyEnrichmentCenter.objects.filter(same_center).exists():
                 continue
             center = FamilyEnrichmentCenter.objects.create(
                 name=name,
                 slug=slug,
-                operator=self.organization(operator, 20 + n),
+                operator=self.organization(operator),
                 neighborhood=neighborhood,
                 borough=borough,
                 description=center_copy(neighborhood.replace("/", " and ")),
@@ -155,7 +156,6 @@ class Command(BaseCommand):
                 email=f"{slug}.fec@example.org",
                 hours="Monday to Friday, 10 AM to 6 PM; Saturday, 10 AM to 2 PM",
                 service_mode=SERVICE_MODES[n % len(SERVICE_MODES)],
-                accessibility="Step-free entrance and an accessible restroom.",
                 is_published=True,
                 is_sample_data=True,
             )
@@ -170,7 +170,7 @@ class Command(BaseCommand):
             b: [d for d in self.districts.values() if d.code.startswith(BOROUGH_CODES[b])]
             for b in boroughs
         }
-        operator = self.organization("Sample Operator for Load Tests", 99)
+        operator = self.organization("Sample Operator for Load Tests")
         partnership_slugs = {f"sample-partnership-{i:04d}" for i in range(1, scale + 1)}
         center_slugs = {f"sample-center-{i:04d}" for i in range(1, scale + 1)}
         existing_p = set(
