@@ -8,7 +8,9 @@ from django.conf import settings
 
 
 def run_browser_tests(**env) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "REQUIRE_BROWSER"}
+    # The inner run uses its own in-memory SQLite database, never the outer run's.
+    skip = {"REQUIRE_BROWSER", "DATABASE_URL", "REDIS_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in skip}
     environment.update(env, CHROMIUM_PATH="/nonexistent/chromium")
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
