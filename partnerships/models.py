@@ -24,15 +24,6 @@ class Borough(models.TextChoices):
     STATEN_ISLAND = "staten-island", _("Staten Island")
 
 
-# The two-letter prefix of a community district code (BX04) for each borough.
-BOROUGH_CODES = {
-    Borough.BRONX: "BX",
-    Borough.BROOKLYN: "BK",
-    Borough.MANHATTAN: "MN",
-    Borough.QUEENS: "QN",
-    Borough.STATEN_ISLAND: "SI",
-}
-
 phone_validator = RegexValidator(
     r"^\+?[0-9 ().-]{7,25}$",
     _("Enter a phone number using digits, spaces, brackets, dots or dashes."),
@@ -113,9 +104,6 @@ class Organization(models.Model):
 class ListingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
-
-    def in_borough(self, borough: str):
-        return self.filter(borough=borough)
 
     def stale(self, today: datetime.date | None = None):
         """Listings staff have not confirmed within the configured number of days."""

@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 from partnerships.models import (
     CommunityDistrict,
     CommunityPartnership,
-    FamilyEnrichmentCenter,
     Language,
 )
 from tests.factories import (
@@ -49,12 +48,6 @@ def test_published_queryset_leaves_out_unpublished_listings():
     shown = make_partnership(name="Shown")
     make_partnership(name="Hidden", is_published=False)
     assert list(CommunityPartnership.objects.published()) == [shown]
-
-
-def test_in_borough_queryset():
-    bronx = make_center(borough="bronx")
-    make_center(borough="queens", districts=("QN04",))
-    assert list(FamilyEnrichmentCenter.objects.in_borough("bronx")) == [bronx]
 
 
 @time_machine.travel(noon_in_new_york(2026, 6, 30))

@@ -11,7 +11,6 @@ from django.db.models import Q
 
 from partnerships.demo_data import CENTERS, PARTNERSHIPS
 from partnerships.models import (
-    BOROUGH_CODES,
     Borough,
     CommunityDistrict,
     CommunityPartnership,
@@ -167,8 +166,7 @@ class Command(BaseCommand):
         """Add synthetic listings in bulk, so thousands load in seconds."""
         boroughs = list(Borough.values)
         districts_by_borough = {
-            b: [d for d in self.districts.values() if d.code.startswith(BOROUGH_CODES[b])]
-            for b in boroughs
+            b: [d for d in self.districts.values() if d.borough == b] for b in boroughs
         }
         operator = self.organization("Sample Operator for Load Tests")
         partnership_slugs = {f"sample-partnership-{i:04d}" for i in range(1, scale + 1)}
