@@ -60,3 +60,35 @@ def make_center(*, districts=("BX04",), languages=("en",), **fields) -> FamilyEn
     center.community_districts.set(CommunityDistrict.objects.filter(code__in=districts))
     center.languages.set(Language.objects.filter(code__in=languages))
     return center
+
+
+def make_series(*, partnership=None, languages=("en",), **fields):
+    """A published monthly series: second Tuesday, 6 to 8 PM, in person."""
+    from meetings.models import MeetingSeries
+
+    n = next(_counter)
+    fields.setdefault("partnership", partnership or make_partnership())
+    fields.setdefault("title", "Monthly partnership meeting")
+    fields.setdefault("slug", f"series-{n}")
+    fields.setdefault("freq", "MONTHLY")
+    fields.setdefault("byday", "" if "bymonthday" in fields else "2TU")
+    fields.setdefault("start_time", datetime.time(18))
+    fields.setdefault("end_time", datetime.time(20))
+    fields.setdefault("valid_from", datetime.date(2026, 1, 1))
+    fields.setdefault("attending_type", "in_person")
+    fields.setdefault("venue_name", f"Community Room {n}")
+    fields.setdefault("street_address", "1 Sample Street")
+    fields.setdefault("city", "Bronx")
+    fields.setdefault("postal_code", "10451")
+    fields.setdefault("is_published", True)
+    series = MeetingSeries.objects.create(**fields)
+    series.languages.set(Language.objects.filter(code__in=languages))
+    return series
+
+
+def make_change(series, original_date, kind="cancelled", **fields):
+    from meetings.models import MeetingChange
+
+    return MeetingChange.objects.create(
+        series=series, original_date=original_date, kind=kind, **fields
+    )

@@ -1,0 +1,407 @@
+"""Recurring Community Partnership meetings and the changes staff make to single dates.
+
+A series stores its rule (HSDS-style: freq, interval, byday or bymonthday);
+its occurrences are computed by `meetings.occurrences`, never stored.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.models import (
+    CommunityPartnership,
+    Language,
+    phone_validator,
+    postal_code_validator,
+)
+
+from . import recurrence
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = recurrence.MONTHLY, _("Monthly")
+    WEEKLY = recurrence.WEEKLY, _("Weekly")
+
+
+class AttendingType(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    VIRTUAL = "virtual", _("Online")
+    HYBRID = "hybrid", _("In person and online")
+
+
+class WheelchairAccess(models.TextChoices):
+    YES = "yes", _("Wheelchair accessible")
+    NO = "no", _("Not wheelchair accessible")
+    UNKNOWN = "unknown", _("Wheelchair access not confirmed")
+
+
+TIMEZONES = [("America/New_York", _("New York (Eastern Time)"))]
+
+
+class MeetingSeriesQuerySet(models.QuerySet):
+    def published(self):
+        """Series residents may see: published, of a published partnership."""
+        return self.filter(is_published=True, partnership__is_published=True)
+
+    def for_borough(self, borough: str):
+        return self.filter(partnership__borough=borough)
+
+    def for_partnership(self, partnership):
+        return self.filter(partnership=partnership)
+
+    def for_listing(self):
+        """Everything expanding occurrences and showing them needs, in a fixed number of queries."""
+        return self.select_related("partnership").prefetch_related("changes", "languages")
+
+
+class MeetingSeries(models.Model):
+    partnership = models.ForeignKey(
+        CommunityPartnership,
+        on_delete=models.CASCADE,
+        related_name="meeting_series",
+        verbose_name=_("community partnership"),
+    )
+    title = models.CharField(_("title"), max_length=150, default="Monthly partnership meeting")
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Part of each meeting's web address. Changing it breaks saved links."),
+    )
+
+    # The rule, as in HSDS schedules and iCalendar RRULEs.
+    freq = models.CharField(
+        _("repeats"), max_length=10, choices=Frequency.choices, default=Frequency.MONTHLY
+    )
+    interval = models.PositiveSmallIntegerField(
+        _("every"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("1 for every month (or week), 2 for every other one."),
+    )
+    byday = models.CharField(
+        _("day of the week"),
+        max_length=4,
+        blank=True,
+        help_text=_(
+            "Monthly: 2TU is the second Tuesday, -1FR the last Friday. Weekly: TU. "
+            "Leave empty to use a day of the month instead."
+        ),
+    )
+    bymonthday = models.SmallIntegerField(
+        _("day of the month"),
+        null=True,
+        blank=True,
+        help_text=_("1 to 31, or -1 for the last day of the month. Only for monthly meetings."),
+    )
+    start_time = models.TimeField(_("starts at"))
+    end_time = models.TimeField(_("ends at"))
+    timezone = models.CharField(
+        _("time zone"), max_length=40, choices=TIMEZONES, default="America/New_York"
+    )
+    valid_from = models.DateField(_("first date on or after"))
+    until = models.DateField(
+        _("last date on or before"), null=True, blank=True, help_text=_("Empty: no end date.")
+    )
+
+    attending_type = models.CharField(
+        _("how to attend"),
+        max_length=12,
+        choices=AttendingType.choices,
+        default=AttendingType.IN_PERSON,
+    )
+    venue_name = models.CharField(_("venue"), max_length=150, blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=60, blank=True)
+    postal_code = models.CharField(
+        _("ZIP code"), max_length=10, blank=True, validators=[postal_code_validator]
+    )
+    join_url = models.URLField(
+        _("online meeting link"), blank=True, help_text=_("For online and hybrid meetings.")
+    )
+    dial_in = models.CharField(
+        _("dial-in"),
+        max_length=120,
+        blank=True,
+        help_text=_("Phone number and access code, for joining by phone."),
+    )
+    languages = models.ManyToManyField(
+        Language,
+        verbose_name=_("languages spoken or interpreted"),
+        blank=True,
+        related_name="meeting_series",
+    )
+
+    # Accessibility, as NYC Local Law 28 asks event listings to state.
+    wheelchair_access = models.CharField(
+        _("wheelchair access"),
+        max_length=10,
+        choices=WheelchairAccess.choices,
+        default=WheelchairAccess.UNKNOWN,
+    )
+    asl = models.BooleanField(_("ASL interpretation"), default=False)
+    cart = models.BooleanField(_("CART (live captioning)"), default=False)
+    assistive_listening = models.BooleanField(_("assistive listening devices"), default=False)
+    accessibility_notes = models.TextField(_("accessibility notes"), blank=True)
+    accommodation_requests = models.TextField(
+        _("how to ask for an accommodation"),
+        blank=True,
+        help_text=_("Who to contact, how, and how many days ahead."),
+    )
+    notes = models.TextField(_("notes for residents"), blank=True)
+
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published series of published partnerships appear on the site."),
+    )
+    is_sample_data = models.BooleanField(
+        _("sample schedule"),
+        default=False,
+        help_text=_("Demo data: the site says the schedule is a sample."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MeetingSeriesQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partnership__name", "title"]
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__gt=models.F("start_time")),
+                name="meetingseries_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(until__isnull=True) | Q(until__gte=models.F("valid_from")),
+                name="meetingseries_until_after_valid_from",
+            ),
+            models.CheckConstraint(
+                condition=Q(interval__gte=1, interval__lte=12),
+                name="meetingseries_interval_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(freq__in=Frequency.values), name="meetingseries_freq_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(attending_type__in=AttendingType.values),
+                name="meetingseries_attending_type_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(byday="") | Q(bymonthday__isnull=False),
+                name="meetingseries_has_a_day",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partnership.name}: {self.title}"
+
+    def get_absolute_url(self):
+        return self.partnership.get_absolute_url()
+
+    # -- The rule ---------------------------------------------------------
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def rule(self):
+        """The dateutil rrule of this series over naive local datetimes at the start time."""
+        dtstart = datetime.datetime.combine(self.valid_from, self.start_time)
+        until = datetime.datetime.combine(self.until, self.start_time) if self.until else None
+        return recurrence.build_rrule(
+            freq=self.freq,
+            interval=self.interval,
+            byday=self.byday,
+            bymonthday=self.bymonthday,
+            dtstart=dtstart,
+            until=until,
+        )
+
+    def rule_dates(self, start: datetime.date, end: datetime.date) -> list[datetime.date]:
+        """Dates the rule gives from start to end inclusive (changes not applied)."""
+        first = datetime.datetime.combine(start, datetime.time.min)
+        last = datetime.datetime.combine(end, datetime.time.max)
+        return [moment.date() for moment in self.rule().between(first, last, inc=True)]
+
+    def is_rule_date(self, day: datetime.date) -> bool:
+        return bool(self.rule_dates(day, day))
+
+    def first_rule_date(self) -> datetime.date | None:
+        first = self.rule().after(
+            datetime.datetime.combine(self.valid_from, datetime.time.min), inc=True
+        )
+        return first.date() if first else None
+
+    @property
+    def rule_in_words(self) -> str:
+        return recurrence.describe_rule(self.freq, self.interval, self.byday, self.bymonthday)
+
+    @property
+    def time_range(self) -> str:
+        return recurrence.format_time_range(self.start_time, self.end_time)
+
+    @property
+    def schedule_in_words(self) -> str:
+        """“Second Tuesday of every month, 6:00–8:00 PM”, in the active language."""
+        return gettext("%(rule)s, %(time)s") % {
+            "rule": self.rule_in_words,
+            "time": self.time_range,
+        }
+
+    @property
+    def rule_warning(self) -> str:
+        return recurrence.skipped_months_warning(self.freq, self.bymonthday)
+
+    # -- Where and how -----------------------------------------------------
+
+    @property
+    def is_in_person(self) -> bool:
+        return self.attending_type in (AttendingType.IN_PERSON, AttendingType.HYBRID)
+
+    @property
+    def is_online(self) -> bool:
+        return self.attending_type in (AttendingType.VIRTUAL, AttendingType.HYBRID)
+
+    @property
+    def address(self) -> str:
+        place = ", ".join(p for p in (self.street_address, self.city) if p)
+        return f"{place} {self.postal_code}".strip()
+
+    def clean(self):
+        errors = {}
+        try:
+            recurrence.check_rule(self.freq, self.interval or 0, self.byday, self.bymonthday)
+        except recurrence.RuleError as error:
+            field = "bymonthday" if self.bymonthday is not None and not self.byday else "byday"
+            errors[field] = str(error)
+        else:
+            if self.byday:
+                self.byday = recurrence.parse_byday(self.byday).code
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = gettext("The meeting must end after it starts.")
+        if self.valid_from and self.until and self.until < self.valid_from:
+            errors["until"] = gettext("The last date cannot be before the first date.")
+        if self.is_in_person and not (self.venue_name and self.street_address):
+            errors["street_address"] = gettext(
+                "In-person meetings need a venue and a street address."
+            )
+        if self.is_online and not (self.join_url or self.dial_in):
+            errors["join_url"] = gettext("Online meetings need a link or a dial-in number.")
+        if not errors and self.valid_from and self.first_rule_date() is None:
+            errors["until"] = gettext("No meeting falls between the first and the last date.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ChangeKind(models.TextChoices):
+    CANCELLED = "cancelled", _("Cancelled")
+    MOVED = "moved", _("Moved")
+    EXTRA = "extra", _("Extra meeting")
+
+
+class MeetingChange(models.Model):
+    """One date of a series cancelled or moved, or one extra meeting added."""
+
+    series = models.ForeignKey(
+        MeetingSeries,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=_("meeting series"),
+    )
+    original_date = models.DateField(
+        _("date"),
+        help_text=_(
+            "Cancelled or moved: the scheduled date it replaces. Extra: the date of the "
+            "extra meeting."
+        ),
+    )
+    kind = models.CharField(_("change"), max_length=10, choices=ChangeKind.choices)
+    new_date = models.DateField(
+        _("new date"), null=True, blank=True, help_text=_("Moved: leave empty to keep the date.")
+    )
+    new_start_time = models.TimeField(
+        _("new start time"), null=True, blank=True, help_text=_("Empty: the usual time.")
+    )
+    new_end_time = models.TimeField(_("new end time"), null=True, blank=True)
+    new_venue_name = models.CharField(
+        _("new venue"), max_length=150, blank=True, help_text=_("Empty: the usual place.")
+    )
+    new_street_address = models.CharField(_("new street address"), max_length=200, blank=True)
+    note = models.CharField(
+        _("note for residents"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown on the site and in calendars, e.g. why it was cancelled."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["original_date"]
+        verbose_name = _("change to one date")
+        verbose_name_plural = _("changes to single dates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "original_date"], name="meetingchange_one_per_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ChangeKind.values), name="meetingchange_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(new_end_time__isnull=True)
+                | Q(new_start_time__isnull=True)
+                | Q(new_end_time__gt=models.F("new_start_time")),
+                name="meetingchange_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.original_date:%Y-%m-%d}"
+
+    @property
+    def is_cancellation(self) -> bool:
+        return self.kind == ChangeKind.CANCELLED
+
+    def clean(self):
+        errors = {}
+        series = getattr(self, "series", None) if self.series_id else None
+        if series is not None and self.original_date:
+            try:
+                is_rule_date = series.is_rule_date(self.original_date)
+            except recurrence.RuleError:
+                is_rule_date = False
+            if self.kind in (ChangeKind.CANCELLED, ChangeKind.MOVED) and not is_rule_date:
+                errors["original_date"] = gettext(
+                    "%(date)s is not one of this series' meeting dates, so it cannot be "
+                    "cancelled or moved. Add an extra meeting instead."
+                ) % {"date": self.original_date.isoformat()}
+            if self.kind == ChangeKind.EXTRA and is_rule_date:
+                errors["original_date"] = gettext(
+                    "%(date)s is already a meeting date of this series."
+                ) % {"date": self.original_date.isoformat()}
+        if self.kind == ChangeKind.MOVED and not (
+            self.new_date or self.new_start_time or self.new_venue_name
+        ):
+            errors["new_date"] = gettext("A moved meeting needs a new date, time or venue.")
+        if self.kind == ChangeKind.CANCELLED and (
+            self.new_date or self.new_start_time or self.new_end_time or self.new_venue_name
+        ):
+            errors["kind"] = gettext("A cancelled meeting has no new date, time or venue.")
+        if self.kind == ChangeKind.EXTRA and self.new_date:
+            errors["new_date"] = gettext("For an extra meeting, put its date in “date”.")
+        if bool(self.new_start_time) != bool(self.new_end_time):
+            errors["new_end_time"] = gettext("Give both a new start time and a new end time.")
+        elif self.new_start_time and self.new_end_time <= self.new_start_time:
+            errors["new_end_time"] = gettext("The meeting must end after it starts.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,199 @@
+"""Recurrence rules in the HSDS/iCalendar vocabulary: parsing, validation and words.
+
+A rule is `freq` (monthly or weekly), `interval`, and either `byday` ("2TU":
+the second Tuesday, "-1FR": the last Friday, "TU" for a weekly rule) or
+`bymonthday` (15: the 15th, -1: the last day of the month). Nothing here
+touches the database, so the rules are cheap to test on their own.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from dateutil import rrule
+from django.utils import formats
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+BYDAY_RE = re.compile(r"^([+-]?\d+)?([A-Z]{2})$")
+
+MONTHLY = "MONTHLY"
+WEEKLY = "WEEKLY"
+
+# Weekday names in the plural, for "every other week on Tuesdays".
+WEEKDAYS_PLURAL = {
+    0: pgettext_lazy("weekly meetings on", "Mondays"),
+    1: pgettext_lazy("weekly meetings on", "Tuesdays"),
+    2: pgettext_lazy("weekly meetings on", "Wednesdays"),
+    3: pgettext_lazy("weekly meetings on", "Thursdays"),
+    4: pgettext_lazy("weekly meetings on", "Fridays"),
+    5: pgettext_lazy("weekly meetings on", "Saturdays"),
+    6: pgettext_lazy("weekly meetings on", "Sundays"),
+}
+ORDINALS = {
+    1: pgettext_lazy("the Nth weekday of a month", "First"),
+    2: pgettext_lazy("the Nth weekday of a month", "Second"),
+    3: pgettext_lazy("the Nth weekday of a month", "Third"),
+    4: pgettext_lazy("the Nth weekday of a month", "Fourth"),
+    5: pgettext_lazy("the Nth weekday of a month", "Fifth"),
+    -1: pgettext_lazy("the Nth weekday of a month", "Last"),
+    -2: pgettext_lazy("the Nth weekday of a month", "Second-to-last"),
+}
+
+
+class RuleError(ValueError):
+    """A rule that cannot produce meetings; the message is shown to staff."""
+
+
+@dataclass(frozen=True)
+class ByDay:
+    ordinal: int | None  # None for "every Tuesday" (weekly rules)
+    weekday: int  # 0 = Monday
+
+    @property
+    def code(self) -> str:
+        prefix = "" if self.ordinal is None else str(self.ordinal)
+        return f"{prefix}{DAY_CODES[self.weekday]}"
+
+
+def parse_byday(value: str) -> ByDay:
+    """Parse "2TU", "-1FR" or "TU"; raise RuleError with a message staff can act on."""
+    match = BYDAY_RE.match(value.strip().upper())
+    if not match or match.group(2) not in DAY_CODES:
+        raise RuleError(
+            gettext(
+                "“%(value)s” is not a day. Use a two-letter day (MO, TU, WE, TH, FR, SA, SU), "
+                "with a number in front for monthly meetings: 2TU is the second Tuesday, "
+                "-1FR the last Friday."
+            )
+            % {"value": value}
+        )
+    ordinal = int(match.group(1)) if match.group(1) else None
+    if ordinal is not None and not (1 <= ordinal <= 5 or -2 <= ordinal <= -1):
+        raise RuleError(
+            gettext(
+                "“%(value)s” asks for week %(ordinal)s of the month, and no month has one. "
+                "Use 1 to 5 (first to fifth), -1 (last) or -2 (second-to-last)."
+            )
+            % {"value": value, "ordinal": ordinal}
+        )
+    return ByDay(ordinal, DAY_CODES.index(match.group(2)))
+
+
+def check_rule(freq: str, interval: int, byday: str, bymonthday: int | None) -> ByDay | None:
+    """Validate a whole rule; return its parsed byday (or None for a bymonthday rule)."""
+    if not 1 <= (interval or 0) <= 12:
+        raise RuleError(gettext("The interval must be between 1 and 12."))
+    if byday and bymonthday is not None:
+        raise RuleError(gettext("Give a day of the week or a day of the month, not both."))
+    if freq == WEEKLY:
+        if bymonthday is not None:
+            raise RuleError(gettext("A weekly meeting needs a day of the week, such as TU."))
+        if not byday:
+            raise RuleError(gettext("A weekly meeting needs a day of the week, such as TU."))
+        parsed = parse_byday(byday)
+        if parsed.ordinal is not None:
+            raise RuleError(
+                gettext(
+                    "A weekly meeting takes a plain day such as TU. Numbers such as 2TU "
+                    "are for monthly meetings."
+                )
+            )
+        return parsed
+    if freq != MONTHLY:
+        raise RuleError(gettext("Choose monthly or weekly."))
+    if bymonthday is not None:
+        if bymonthday == 0 or not -1 <= bymonthday <= 31:
+            raise RuleError(gettext("A day of the month is 1 to 31, or -1 for the last day."))
+        return None
+    if not byday:
+        raise RuleError(
+            gettext(
+                "A monthly meeting needs a day of the week such as 2TU (second Tuesday) "
+                "or a day of the month such as 15."
+            )
+        )
+    parsed = parse_byday(byday)
+    if parsed.ordinal is None:
+        raise RuleError(
+            gettext("Say which week of the month: 2TU is the second Tuesday, -1FR the last Friday.")
+        )
+    return parsed
+
+
+def skipped_months_warning(freq: str, bymonthday: int | None) -> str:
+    """Explain, for staff, which months a late day of the month never falls in."""
+    if freq != MONTHLY or bymonthday is None or bymonthday <= 28:
+        return ""
+    if bymonthday == 31:
+        months = gettext("February, April, June, September and November")
+    elif bymonthday == 30:
+        months = gettext("February")
+    else:
+        months = gettext("February, except in leap years")
+    return gettext(
+        "Day %(day)s does not exist in every month, so there is no meeting in %(months)s. "
+        "To meet at the end of every month, use -1 (the last day)."
+    ) % {"day": bymonthday, "months": months}
+
+
+def build_rrule(
+    *,
+    freq: str,
+    interval: int,
+    byday: str,
+    bymonthday: int | None,
+    dtstart: datetime.datetime,
+    until: datetime.datetime | None,
+) -> rrule.rrule:
+    """A dateutil rrule over naive local datetimes (wall-clock dates, no DST surprises)."""
+    parsed = check_rule(freq, interval, byday, bymonthday)
+    kwargs = {"dtstart": dtstart, "interval": interval, "until": until, "cache": False}
+    if parsed is not None:
+        weekday = rrule.weekday(parsed.weekday)
+        kwargs["byweekday"] = weekday(parsed.ordinal) if parsed.ordinal else weekday
+    else:
+        kwargs["bymonthday"] = bymonthday
+    return rrule.rrule(rrule.MONTHLY if freq == MONTHLY else rrule.WEEKLY, **kwargs)
+
+
+def format_time_range(start: datetime.time, end: datetime.time) -> str:
+    """“6:00–8:00 PM” in English, “18:00–20:00” in Spanish (the locale's TIME_FORMAT)."""
+    first = formats.time_format(start, "TIME_FORMAT")
+    last = formats.time_format(end, "TIME_FORMAT")
+    first_words, last_words = first.rsplit(" ", 1), last.rsplit(" ", 1)
+    if len(first_words) == 2 and len(last_words) == 2 and first_words[1] == last_words[1]:
+        first = first_words[0]  # one “PM” for both times
+    return f"{first}–{last}"
+
+
+def describe_rule(freq: str, interval: int, byday: str, bymonthday: int | None) -> str:
+    """The rule in words, in the active language: “Second Tuesday of every month”."""
+    try:
+        parsed = check_rule(freq, interval, byday, bymonthday)
+    except RuleError:
+        return gettext("Schedule to be confirmed")
+    if freq == WEEKLY:
+        return ngettext(
+            "Weekly on %(weekdays)s",
+            "Every %(count)s weeks on %(weekdays)s",
+            interval,
+        ) % {"count": interval, "weekdays": WEEKDAYS_PLURAL[parsed.weekday]}
+    if parsed is None:
+        if bymonthday == -1:
+            return ngettext(
+                "Last day of every month", "Last day of every %(count)s months", interval
+            ) % {"count": interval}
+        return ngettext(
+            "Day %(day)s of every month", "Day %(day)s of every %(count)s months", interval
+        ) % {"count": interval, "day": bymonthday}
+    return ngettext(
+        "%(ordinal)s %(weekday)s of every month",
+        "%(ordinal)s %(weekday)s of every %(count)s months",
+        interval,
+    ) % {
+        "count": interval,
+        "ordinal": ORDINALS[parsed.ordinal],
+        "weekday": WEEKDAYS[parsed.weekday],
+    }
