@@ -11,14 +11,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import (
     CommunityPartnership,
     Language,
-    phone_validator,
     postal_code_validator,
 )
 
