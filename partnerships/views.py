@@ -2,7 +2,11 @@
 
 from django.conf import settings
 from django.db.models import Count
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
+
+from meetings import feeds, occurrences
+from meetings.models import MeetingSeries
 
 from .filters import CenterFilterSet, PartnershipFilterSet
 from .models import Borough, CommunityPartnership, FamilyEnrichmentCenter, Language
@@ -73,6 +77,11 @@ class FilteredListView(ListView):
         return context
 
 
+HOME_MEETING_DAYS = 31
+HOME_MEETING_COUNT = 5
+NEXT_MEETING_COUNT = 3
+
+
 class HomeView(TemplateView):
     template_name = "pages/home.html"
 
@@ -101,6 +110,10 @@ class HomeView(TemplateView):
         ]
         context["partnership_total"] = sum(partnerships.values())
         context["center_total"] = sum(centers.values())
+        series = MeetingSeries.objects.published().for_listing()
+        context["next_meetings"] = occurrences.upcoming(series, days=HOME_MEETING_DAYS)[
+            :HOME_MEETING_COUNT
+        ]
         return context
 
 
@@ -134,6 +147,15 @@ class PartnershipDetailView(DetailView):
             .select_related("operator")
             .distinct()
         )
+        series = list(MeetingSeries.objects.published().for_partnership(self.object).for_listing())
+        context["meeting_series"] = series
+        context["next_meetings"] = occurrences.upcoming(series, days=occurrences.LOOKAHEAD_DAYS)[
+            :NEXT_MEETING_COUNT
+        ]
+        if series:
+            context["subscribe"] = feeds.subscribe_links(
+                self.request, reverse("meetings:partnership_feed", args=[self.object.slug])
+            )
         return context
 
 

@@ -160,6 +160,12 @@ LISTINGS_PER_PAGE = 20
 # A listing not confirmed by staff for this many days is flagged in the admin.
 LISTING_STALE_AFTER_DAYS = int(os.environ.get("LISTING_STALE_AFTER_DAYS", "180"))
 
+# Meetings: the domain part of calendar event UIDs. Set it once and never change it:
+# calendars use UIDs to recognise an event they already have.
+CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "meetings.ocep.invalid")
+# Seconds a browser or proxy may reuse a calendar feed before asking again.
+MEETING_FEED_MAX_AGE = int(os.environ.get("MEETING_FEED_MAX_AGE", "900"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

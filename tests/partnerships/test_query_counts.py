@@ -4,11 +4,21 @@ The same expected count must hold with 5 and with 50 listings (or related
 rows): a page that queried once per row would fail at 50.
 """
 
+import datetime
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_center, make_organization, make_partnership
+from tests.factories import (
+    make_center,
+    make_change,
+    make_organization,
+    make_partnership,
+    make_series,
+    noon_in_new_york,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +33,28 @@ def queries_for(client, url, params=None) -> int:
     return len(captured)
 
 
-def make_partnerships(n):
+def make_partnerships(n, *, with_meetings=False):
     for i in range(n):
-        make_partnership(
+        partnership = make_partnership(
             name=f"Partnership {i:03d}",
             borough="queens",
             districts=QUEENS,
             languages=ALL_LANGUAGES,
             lead_organization=make_organization(),
         )
+        if with_meetings:
+            series = make_series(partnership=partnership, languages=ALL_LANGUAGES)
+            make_change(series, datetime.date(2026, 12, 8), "cancelled")
+
+
+def make_extra_meetings(series, n):
+    """n extra meetings from December 2026 on, skipping the series' own dates."""
+    day = datetime.date(2026, 12, 1)
+    while n:
+        if not series.is_rule_date(day):
+            make_change(series, day, "extra")
+            n -= 1
+        day += datetime.timedelta(days=1)
 
 
 def make_centers(n):
@@ -46,14 +69,20 @@ LIST_QUERIES = 5
 FILTERED_LIST_QUERIES = 7
 # the listing + its languages + its districts + the listings nearby
 DETAIL_QUERIES = 4
-# one count per listing type per borough group
-HOME_QUERIES = 2
+# one count per listing type per borough group, and the meeting series with their
+# changes and languages
+HOME_QUERIES = 5
+# the listing page, plus the partnership's meeting series with their changes and languages
+PARTNERSHIP_DETAIL_QUERIES = DETAIL_QUERIES + 3
 
 
 @pytest.mark.parametrize("rows", [5, 50])
+@time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False)
 def test_home_page_query_count_is_fixed(client, rows):
-    make_partnerships(rows)
+    make_partnerships(rows, with_meetings=True)
     make_centers(rows)
+    response = client.get("/")
+    assert response.context["next_meetings"], "the home page lists the next meetings"
     assert queries_for(client, "/") == HOME_QUERIES
 
 
@@ -74,12 +103,15 @@ def test_center_list_query_count_is_fixed(client, rows):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
+@time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False)
 def test_partnership_detail_query_count_is_fixed(client, rows):
     make_centers(rows)  # nearby centers, listed on the page
     partnership = make_partnership(
         slug="elmhurst", borough="queens", districts=QUEENS, languages=ALL_LANGUAGES
     )
-    assert queries_for(client, partnership.get_absolute_url()) == DETAIL_QUERIES
+    for _ in range(2):
+        make_extra_meetings(make_series(partnership=partnership, languages=ALL_LANGUAGES), rows)
+    assert queries_for(client, partnership.get_absolute_url()) == PARTNERSHIP_DETAIL_QUERIES
 
 
 @pytest.mark.parametrize("rows", [5, 50])

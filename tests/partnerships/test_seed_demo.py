@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from meetings.models import MeetingChange, MeetingSeries
 from partnerships.models import CommunityPartnership, FamilyEnrichmentCenter, Organization
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,8 @@ def snapshot():
         sorted(Organization.objects.values_list("name", "updated")),
         CommunityPartnership.community_districts.through.objects.count(),
         FamilyEnrichmentCenter.languages.through.objects.count(),
+        sorted(MeetingSeries.objects.values_list("slug", "updated")),
+        sorted(MeetingChange.objects.values_list("series__slug", "original_date", "updated")),
     )
 
 
@@ -68,8 +71,8 @@ def test_running_seed_twice_changes_nothing():
     before = snapshot()
     second = seed()
     assert snapshot() == before
-    assert "36 listings created" in first
-    assert "0 listings created" in second
+    assert "36 listings, 11 meeting series created" in first
+    assert "0 listings, 0 meeting series created" in second
 
 
 def test_seed_keeps_staff_edits():
@@ -86,7 +89,7 @@ def test_seed_keeps_a_listing_staff_renamed_or_reslugged():
         slug="union-settlement-fec", name="Union Settlement FEC"
     )
     before = snapshot()
-    assert "0 listings created" in seed()
+    assert "0 listings, 0 meeting series created" in seed()
     assert snapshot() == before
 
 

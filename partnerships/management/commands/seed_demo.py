@@ -1,4 +1,4 @@
-"""Load demo listings: the real program names plus plainly marked sample details.
+"""Load demo listings and meeting schedules: real program names, plainly marked samples.
 
 Running it again changes nothing: a listing is only created when no listing
 has its slug or its name (for a center: its operator and neighborhood), so
@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 
+from meetings.demo_data import seed_meetings
 from partnerships.demo_data import CENTERS, PARTNERSHIPS
 from partnerships.models import (
     Borough,
@@ -74,7 +75,10 @@ def center_copy(neighborhood: str) -> str:
 
 
 class Command(BaseCommand):
-    help = "Load demo Community Partnerships and Family Enrichment Centers (idempotent)."
+    help = (
+        "Load demo Community Partnerships, Family Enrichment Centers and sample meeting "
+        "schedules (idempotent)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -82,7 +86,8 @@ class Command(BaseCommand):
             type=int,
             default=0,
             metavar="N",
-            help="Also add N synthetic partnerships and N synthetic centers for load tests.",
+            help="Also add N synthetic partnerships (each with a meeting series) and N synthetic "
+            "centers, for load tests.",
         )
 
     @transaction.atomic
@@ -97,8 +102,13 @@ class Command(BaseCommand):
         created = self.seed_partnerships() + self.seed_centers()
         if scale:
             created += self.seed_synthetic(scale)
+        series = seed_meetings(partnership_slugs=[p[1] for p in PARTNERSHIPS], scale=scale)
         if options.get("verbosity", 1) >= 1:
-            self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} listings created)."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo data ready ({created} listings, {series} meeting series created)."
+                )
+            )
 
     def organization(self, name: str) -> Organization:
         # Only the name is a public fact: contact details are left for staff.

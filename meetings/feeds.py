@@ -1,0 +1,218 @@
+"""iCalendar feeds: subscribe once, and every later change reaches the calendar.
+
+Each series is one VEVENT with an RRULE, so calendar apps show all future
+meetings. Cancelled dates are EXDATEs; a moved date is a second VEVENT with
+the same UID and a RECURRENCE-ID naming the date it replaces; an extra
+meeting is its own VEVENT. UIDs come from primary keys, so they stay the
+same when staff rename a series or change its slug.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable
+from urllib.parse import quote
+
+from django.conf import settings
+from django.utils.translation import gettext
+from icalendar import Calendar, Event
+
+from . import occurrences
+from .models import ChangeKind, MeetingChange, MeetingSeries
+
+UTC = datetime.UTC
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def series_uid(series: MeetingSeries) -> str:
+    return f"meeting-series-{series.pk}@{settings.CALENDAR_UID_DOMAIN}"
+
+
+def extra_uid(change: MeetingChange) -> str:
+    return f"meeting-extra-{change.pk}@{settings.CALENDAR_UID_DOMAIN}"
+
+
+def single_uid(occurrence: occurrences.Occurrence) -> str:
+    day = occurrence.original_date.strftime("%Y%m%d")
+    return f"meeting-{occurrence.series.pk}-{day}@{settings.CALENDAR_UID_DOMAIN}"
+
+
+def location(series: MeetingSeries, venue: str = "", address: str = "") -> str:
+    if not series.is_in_person:
+        return gettext("Online")
+    place = ", ".join(p for p in (venue or series.venue_name, address or series.address) if p)
+    if series.is_online:
+        return gettext("%(place)s, or online") % {"place": place}
+    return place
+
+
+def description(series: MeetingSeries, page_url: str, note: str = "") -> str:
+    lines = [note] if note else []
+    lines.append(series.schedule_in_words)
+    languages = ", ".join(language.display_name for language in series.languages.all())
+    if languages:
+        lines.append(gettext("Languages: %(languages)s") % {"languages": languages})
+    if series.is_online and series.join_url:
+        lines.append(gettext("Join online: %(url)s") % {"url": series.join_url})
+    if series.is_online and series.dial_in:
+        lines.append(gettext("Join by phone: %(dial_in)s") % {"dial_in": series.dial_in})
+    provisions = accessibility_summary(series)
+    if provisions:
+        lines.append(gettext("Accessibility: %(provisions)s") % {"provisions": provisions})
+    if series.accommodation_requests:
+        lines.append(series.accommodation_requests)
+    lines.append(gettext("Open to everyone and free. Details: %(url)s") % {"url": page_url})
+    return "\n".join(lines)
+
+
+def accessibility_summary(series: MeetingSeries) -> str:
+    items = [series.get_wheelchair_access_display()]
+    if series.asl:
+        items.append(gettext("ASL interpretation"))
+    if series.cart:
+        items.append(gettext("CART (live captioning)"))
+    if series.assistive_listening:
+        items.append(gettext("assistive listening devices"))
+    return "; ".join(str(item) for item in items)
+
+
+def _event(series: MeetingSeries, uid: str, start, end, summary: str, url: str) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", series.updated.astimezone(UTC))
+    event.add("last-modified", series.updated.astimezone(UTC))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", summary)
+    event.add("url", url)
+    event.add("status", "CONFIRMED")
+    return event
+
+
+def series_events(series: MeetingSeries, absolute: Callable[[str], str]) -> list[Event]:
+    """The VEVENTs of one series: the rule, its moved dates and its extra meetings."""
+    first = series.first_rule_date()
+    if first is None:
+        return []
+    tz = series.tz
+    page_url = absolute(series.partnership.get_absolute_url())
+    summary = f"{series.partnership.name}: {series.title}"
+    main = _event(
+        series,
+        series_uid(series),
+        datetime.datetime.combine(first, series.start_time, tzinfo=tz),
+        datetime.datetime.combine(first, series.end_time, tzinfo=tz),
+        summary,
+        page_url,
+    )
+    rule = {"FREQ": series.freq, "INTERVAL": series.interval}
+    if series.byday:
+        rule["BYDAY"] = series.byday
+    else:
+        rule["BYMONTHDAY"] = series.bymonthday
+    if series.until:
+        # With a TZID'd DTSTART, UNTIL must be in UTC (RFC 5545, 3.3.10).
+        last = datetime.datetime.combine(series.until, series.start_time, tzinfo=tz)
+        rule["UNTIL"] = last.astimezone(UTC)
+    main.add("rrule", rule)
+    main.add("location", location(series))
+    main.add("description", description(series, page_url))
+    events = [main]
+
+    cancelled = []
+    for change in series.changes.all():
+        if change.kind == ChangeKind.EXTRA:
+            if series.is_rule_date(change.original_date):
+                continue
+            occurrence = occurrences.find(series, change.original_date)
+            extra = _event(
+                series,
+                extra_uid(change),
+                occurrence.start,
+                occurrence.end,
+                summary,
+                absolute(occurrence.get_absolute_url()),
+            )
+            extra.add("location", location(series, change.new_venue_name, occurrence.address))
+            extra.add("description", description(series, page_url, change.note))
+            events.append(extra)
+            continue
+        if not series.is_rule_date(change.original_date):
+            continue  # the rule was edited since; the change no longer applies
+        original = datetime.datetime.combine(change.original_date, series.start_time, tzinfo=tz)
+        if change.kind == ChangeKind.CANCELLED:
+            cancelled.append(original)
+            continue
+        occurrence = occurrences.find(series, change.original_date)
+        moved = _event(
+            series,
+            series_uid(series),
+            occurrence.start,
+            occurrence.end,
+            summary,
+            absolute(occurrence.get_absolute_url()),
+        )
+        moved.add("recurrence-id", original)
+        moved.add("location", location(series, change.new_venue_name, occurrence.address))
+        note = change.note or gettext("This meeting has been moved.")
+        moved.add("description", description(series, page_url, note))
+        events.append(moved)
+    if cancelled:
+        main.add("exdate", cancelled)
+    return events
+
+
+def build_calendar(
+    series_list: Iterable[MeetingSeries], *, name: str, absolute: Callable[[str], str]
+) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//NYC ACS OCEP//Community Partnership meetings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    # Ask subscribed calendars to check for cancellations and moves twice a day.
+    calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", datetime.timedelta(hours=12))
+    for series in series_list:
+        for event in series_events(series, absolute):
+            calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def single_event_calendar(occurrence: occurrences.Occurrence, absolute) -> bytes:
+    """One meeting, for “Add to calendar”: not linked to the series' feed."""
+    series = occurrence.series
+    page_url = absolute(occurrence.get_absolute_url())
+    event = _event(
+        series,
+        single_uid(occurrence),
+        occurrence.start,
+        occurrence.end,
+        f"{series.partnership.name}: {series.title}",
+        page_url,
+    )
+    if occurrence.is_cancelled:
+        event["status"] = "CANCELLED"
+    change = occurrence.change
+    venue = change.new_venue_name if change else ""
+    event.add("location", location(series, venue, occurrence.address))
+    event.add("description", description(series, page_url, occurrence.note))
+    calendar = Calendar()
+    calendar.add("prodid", "-//NYC ACS OCEP//Community Partnership meetings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def subscribe_links(request, path: str) -> dict[str, str]:
+    """The plain https address of a feed, its webcal:// twin, and one-click subscribe links."""
+    https = request.build_absolute_uri(path)
+    webcal = "webcal://" + https.split("://", 1)[1]
+    return {
+        "https": https,
+        "webcal": webcal,
+        "google": "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe=""),
+        "outlook": "https://outlook.live.com/calendar/0/addfromweb?url=" + quote(https, safe=""),
+    }

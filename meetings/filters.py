@@ -1,0 +1,113 @@
+"""Filters for the meetings list: which series, and over which dates."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.filters import LanguageFilter
+from partnerships.models import Borough, CommunityPartnership, Language
+
+from .models import AttendingType, MeetingSeries
+
+DEFAULT_DAYS = 60
+MAX_DAYS = 366
+
+
+class HowToAttend(django_filters.ChoiceFilter):
+    """“In person” includes hybrid meetings, and so does “online”."""
+
+    CHOICES = [("in_person", _("In person")), ("online", _("Online"))]
+    MATCHES = {
+        "in_person": [AttendingType.IN_PERSON, AttendingType.HYBRID],
+        "online": [AttendingType.VIRTUAL, AttendingType.HYBRID],
+    }
+
+    def filter(self, qs, value):
+        if value in self.MATCHES:
+            return qs.filter(attending_type__in=self.MATCHES[value])
+        return qs
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class MeetingFilterForm(forms.Form):
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("start"), cleaned_data.get("end")
+        if start and end:
+            if end < start:
+                self.add_error("end", _("The end date must be on or after the start date."))
+            elif (end - start).days > MAX_DAYS:
+                self.add_error(
+                    "end",
+                    _("Choose dates at most a year apart (%(days)s days).") % {"days": MAX_DAYS},
+                )
+        return cleaned_data
+
+    def window(self) -> tuple[datetime.date, datetime.date, bool]:
+        """The dates to show, and whether the list starts now (dropping finished meetings)."""
+        today = timezone.localdate()
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        start, end = data.get("start"), data.get("end")
+        if start is None:
+            start = today if end is None or end >= today else end - datetime.timedelta(DEFAULT_DAYS)
+        if end is None:
+            end = start + datetime.timedelta(days=DEFAULT_DAYS)
+        return start, end, start == today
+
+
+def sensible_date(value: datetime.date):
+    if not 2000 <= value.year <= 2100:
+        raise forms.ValidationError(_("Choose a date between the years 2000 and 2100."))
+
+
+class MeetingFilterSet(django_filters.FilterSet):
+    borough = django_filters.ChoiceFilter(
+        label=_("Borough"),
+        field_name="partnership__borough",
+        choices=Borough.choices,
+        empty_label=_("All boroughs"),
+    )
+    partnership = django_filters.ModelChoiceFilter(
+        label=_("Community Partnership"),
+        to_field_name="slug",
+        queryset=CommunityPartnership.objects.published().only("pk", "slug", "name"),
+        empty_label=_("All partnerships"),
+    )
+    attending = HowToAttend(
+        label=_("How to attend"), choices=HowToAttend.CHOICES, empty_label=_("Any way")
+    )
+    language = LanguageFilter(
+        label=_("Language"),
+        field_name="languages",
+        to_field_name="code",
+        queryset=Language.objects.all(),
+        empty_label=_("All languages"),
+    )
+    start = django_filters.DateFilter(
+        label=_("From"), method="in_window", widget=DateInput, validators=[sensible_date]
+    )
+    end = django_filters.DateFilter(
+        label=_("To"), method="in_window", widget=DateInput, validators=[sensible_date]
+    )
+
+    class Meta:
+        model = MeetingSeries
+        form = MeetingFilterForm
+        fields = ["borough", "partnership", "attending", "language", "start", "end"]
+
+    def in_window(self, queryset, name, value):
+        # Dates choose which occurrences to compute, not which series: see the view.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        # Filtering on languages (many-to-many) can repeat a series.
+        return super().filter_queryset(queryset).distinct()

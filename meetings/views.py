@@ -1,0 +1,292 @@
+"""Public meeting pages and calendar feeds: anonymous, published series only."""
+
+import calendar
+import datetime
+import json
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from partnerships.models import Borough, CommunityPartnership
+from partnerships.views import FilteredListView
+
+from . import feeds, occurrences
+from .filters import MeetingFilterSet
+from .models import MeetingSeries
+
+# The calendar pages cover this many years either side of today, so that a
+# crawler following "next month" links stops somewhere.
+CALENDAR_YEARS = 2
+
+
+def published_series():
+    return MeetingSeries.objects.published().for_listing()
+
+
+class MeetingListView(FilteredListView):
+    """Upcoming meetings of every published series, filtered, in date order."""
+
+    template_name = "meetings/meeting_list.html"
+    filterset_class = MeetingFilterSet
+    queryset = MeetingSeries.objects.published().for_listing()
+
+    def get_queryset(self):
+        series = super().get_queryset()
+        form = self.filterset.form
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            self.window = None
+            return []
+        start, end, from_now = form.window()
+        self.window = (start, end)
+        if from_now:
+            found = occurrences.upcoming(series, days=(end - start).days)
+        else:
+            found = occurrences.expand(series, start, end)
+        return found
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["window"] = self.window
+        form = self.filterset.form
+        data = form.cleaned_data if self.filterset.is_bound and form.is_valid() else {}
+        if data.get("partnership"):
+            feed = reverse("meetings:partnership_feed", args=[data["partnership"].slug])
+            context["feed_label"] = data["partnership"].name
+        elif data.get("borough"):
+            feed = reverse("meetings:borough_feed", args=[data["borough"]])
+            context["feed_label"] = Borough(data["borough"]).label
+        else:
+            feed = reverse("meetings:all_feed")
+            context["feed_label"] = ""
+        context["subscribe"] = feeds.subscribe_links(self.request, feed)
+        today = timezone.localdate()
+        context["this_month_url"] = reverse("meetings:calendar", args=[today.year, today.month])
+        return context
+
+
+def month_bounds(year: int, month: int) -> tuple[datetime.date, datetime.date]:
+    first = datetime.date(year, month, 1)
+    return first, first.replace(day=calendar.monthrange(year, month)[1])
+
+
+def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+@require_safe
+def calendar_this_month(request):
+    today = timezone.localdate()
+    return redirect("meetings:calendar", today.year, today.month)
+
+
+@require_safe
+def calendar_month(request, year: int, month: int):
+    today = timezone.localdate()
+    lowest, highest = today.year - CALENDAR_YEARS, today.year + CALENDAR_YEARS
+    if not 1 <= month <= 12 or not lowest <= year <= highest:
+        return render(
+            request,
+            "meetings/calendar_out_of_range.html",
+            {
+                "year": year,
+                "month": month,
+                "lowest": lowest,
+                "highest": highest,
+                "this_month_url": reverse("meetings:calendar", args=[today.year, today.month]),
+            },
+            status=404,
+        )
+    first, last = month_bounds(year, month)
+    series = list(published_series())
+    found = occurrences.expand(series, first, last)
+    away = occurrences.moved_away(series, first, last)
+    by_day: dict[datetime.date, list] = {}
+    for occurrence in found:
+        by_day.setdefault(occurrence.date, []).append(occurrence)
+    moved_from: dict[datetime.date, list] = {}
+    for occurrence in away:
+        moved_from.setdefault(occurrence.original_date, []).append(occurrence)
+
+    # US calendars start on Sunday.
+    weeks = [
+        [
+            {
+                "date": day,
+                "in_month": day.month == month,
+                "is_today": day == today,
+                "meetings": by_day.get(day, []) if day.month == month else [],
+                "moved_away": moved_from.get(day, []) if day.month == month else [],
+            }
+            for day in week
+        ]
+        for week in calendar.Calendar(firstweekday=6).monthdatescalendar(year, month)
+    ]
+    previous, following = shift_month(year, month, -1), shift_month(year, month, 1)
+    context = {
+        "month_start": first,
+        "weeks": weeks,
+        "weekday_headers": [weeks[0][i]["date"] for i in range(7)],
+        "days_with_meetings": [
+            {"date": day, "meetings": by_day.get(day, []), "moved_away": moved_from.get(day, [])}
+            for day in sorted(set(by_day) | set(moved_from))
+        ],
+        "previous_url": reverse("meetings:calendar", args=previous)
+        if previous[0] >= lowest
+        else None,
+        "next_url": reverse("meetings:calendar", args=following)
+        if following[0] <= highest
+        else None,
+        "previous_month": datetime.date(*previous, 1),
+        "next_month": datetime.date(*following, 1),
+        "subscribe": feeds.subscribe_links(request, reverse("meetings:all_feed")),
+    }
+    return render(request, "meetings/calendar_month.html", context)
+
+
+def json_ld(occurrence: occurrences.Occurrence, request) -> str:
+    """schema.org Event data for search engines (rendered inside a JSON-LD script element)."""
+    series = occurrence.series
+    attendance = {
+        "in_person": "https://schema.org/OfflineEventAttendanceMode",
+        "virtual": "https://schema.org/OnlineEventAttendanceMode",
+        "hybrid": "https://schema.org/MixedEventAttendanceMode",
+    }[series.attending_type]
+    status = "https://schema.org/EventScheduled"
+    if occurrence.is_cancelled:
+        status = "https://schema.org/EventCancelled"
+    elif occurrence.is_moved:
+        status = "https://schema.org/EventRescheduled"
+    locations = []
+    if series.is_in_person:
+        locations.append(
+            {
+                "@type": "Place",
+                "name": occurrence.venue_name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": occurrence.address,
+                    "addressRegion": "NY",
+                    "addressCountry": "US",
+                },
+            }
+        )
+    if series.is_online:
+        locations.append(
+            {
+                "@type": "VirtualLocation",
+                "url": series.join_url or request.build_absolute_uri(request.path),
+            }
+        )
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": f"{series.partnership.name}: {series.title}",
+        "startDate": occurrence.start.isoformat(),
+        "endDate": occurrence.end.isoformat(),
+        "eventStatus": status,
+        "eventAttendanceMode": attendance,
+        "location": locations[0] if len(locations) == 1 else locations,
+        "description": series.partnership.description or series.schedule_in_words,
+        "url": request.build_absolute_uri(occurrence.get_absolute_url()),
+        "isAccessibleForFree": True,
+        "inLanguage": [language.code for language in series.languages.all()],
+        "organizer": {
+            "@type": "Organization",
+            "name": series.partnership.name,
+            "url": request.build_absolute_uri(series.partnership.get_absolute_url()),
+        },
+    }
+    if occurrence.date_changed:
+        data["previousStartDate"] = occurrence.original_start.isoformat()
+    return json.dumps(data, ensure_ascii=False)
+
+
+@require_safe
+def occurrence_detail(request, slug: str, day: datetime.date):
+    series = get_object_or_404(published_series(), slug=slug)
+    occurrence = occurrences.find(series, day)
+    if occurrence is None:
+        raise Http404(gettext("There is no meeting of this series on that date."))
+    if occurrence.original_date != day:
+        # A moved meeting has one page, at the date it was scheduled for.
+        return redirect(occurrence.get_absolute_url())
+    now = timezone.now()
+    context = {
+        "occurrence": occurrence,
+        "series": series,
+        "partnership": series.partnership,
+        "is_past": occurrence.end < now,
+        "next_meeting": occurrences.next_after(series, occurrence.original_date),
+        "json_ld": json_ld(occurrence, request),
+        "subscribe": feeds.subscribe_links(
+            request, reverse("meetings:partnership_feed", args=[series.partnership.slug])
+        ),
+    }
+    return render(request, "meetings/occurrence_detail.html", context)
+
+
+def absolute_builder(request):
+    return request.build_absolute_uri
+
+
+def calendar_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=feeds.CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+FEED_CACHE = cache_control(public=True, max_age=settings.MEETING_FEED_MAX_AGE)
+
+
+@require_safe
+@FEED_CACHE
+def all_feed(request):
+    body = feeds.build_calendar(
+        published_series(),
+        name=gettext("NYC Community Partnership meetings"),
+        absolute=absolute_builder(request),
+    )
+    return calendar_response(body, "community-partnership-meetings.ics")
+
+
+@require_safe
+@FEED_CACHE
+def borough_feed(request, borough: str):
+    if borough not in Borough.values:
+        raise Http404(gettext("There is no borough with that name."))
+    body = feeds.build_calendar(
+        published_series().for_borough(borough),
+        name=gettext("Community Partnership meetings in %(borough)s")
+        % {"borough": Borough(borough).label},
+        absolute=absolute_builder(request),
+    )
+    return calendar_response(body, f"meetings-{borough}.ics")
+
+
+@require_safe
+@FEED_CACHE
+def partnership_feed(request, slug: str):
+    partnership = get_object_or_404(CommunityPartnership.objects.published(), slug=slug)
+    body = feeds.build_calendar(
+        published_series().for_partnership(partnership),
+        name=gettext("%(partnership)s meetings") % {"partnership": partnership.name},
+        absolute=absolute_builder(request),
+    )
+    return calendar_response(body, f"{partnership.slug}-meetings.ics")
+
+
+@require_safe
+def occurrence_ics(request, slug: str, day: datetime.date):
+    series = get_object_or_404(published_series(), slug=slug)
+    occurrence = occurrences.find(series, day)
+    if occurrence is None or occurrence.original_date != day:
+        raise Http404(gettext("There is no meeting of this series on that date."))
+    body = feeds.single_event_calendar(occurrence, absolute_builder(request))
+    return calendar_response(body, f"{series.slug}-{day.isoformat()}.ics")
