@@ -372,7 +372,10 @@ class MeetingChange(models.Model):
 
     def clean(self):
         errors = {}
-        series = getattr(self, "series", None) if self.series_id else None
+        try:
+            series = self.series  # set, even before the series is saved, by the admin inline
+        except MeetingSeries.DoesNotExist:
+            series = None
         if series is not None and self.original_date:
             try:
                 is_rule_date = series.is_rule_date(self.original_date)
@@ -380,7 +383,7 @@ class MeetingChange(models.Model):
                 is_rule_date = False
             if self.kind in (ChangeKind.CANCELLED, ChangeKind.MOVED) and not is_rule_date:
                 errors["original_date"] = gettext(
-                    "%(date)s is not one of this series' meeting dates, so it cannot be "
+                    "%(date)s is not a meeting date of this series, so it cannot be "
                     "cancelled or moved. Add an extra meeting instead."
                 ) % {"date": self.original_date.isoformat()}
             if self.kind == ChangeKind.EXTRA and is_rule_date:

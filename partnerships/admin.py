@@ -103,7 +103,15 @@ class ListingAdminForm(forms.ModelForm):
         return cleaned_data
 
 
-class ListingAdmin(admin.ModelAdmin):
+class BulkUpdateMixin:
+    """Admin actions that set fields on the selected rows and say how many changed."""
+
+    def update_selected(self, request, queryset, message, **values):
+        count = queryset.update(updated=timezone.now(), **values)
+        self.message_user(request, message(count) % {"count": count})
+
+
+class ListingAdmin(BulkUpdateMixin, admin.ModelAdmin):
     form = ListingAdminForm
     formfield_overrides = URL_FIELD_OVERRIDES
     list_filter = [
@@ -129,10 +137,6 @@ class ListingAdmin(admin.ModelAdmin):
         if obj.is_stale:
             return format_html("<strong>{} ({})</strong>", shown, _("needs verifying"))
         return shown
-
-    def update_selected(self, request, queryset, message, **values):
-        count = queryset.update(updated=timezone.now(), **values)
-        self.message_user(request, message(count) % {"count": count})
 
     @admin.action(description=_("Publish the selected listings"), permissions=["change"])
     def publish(self, request, queryset):

@@ -180,7 +180,7 @@ def test_change_to_a_date_that_is_not_a_meeting_is_rejected(kind):
     )
     with pytest.raises(ValidationError) as error:
         change.full_clean()
-    assert "is not one of this series' meeting dates" in str(error.value)
+    assert "is not a meeting date of this series" in str(error.value)
 
 
 def test_extra_meeting_on_an_existing_meeting_date_is_rejected():

@@ -1,0 +1,223 @@
+"""Staff set up series, cancel and move dates, and see the next dates in the admin."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from meetings.models import MeetingChange, MeetingSeries
+from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("frozen"),
+]
+ADD = reverse("admin:meetings_meetingseries_add")
+CHANGELIST = reverse("admin:meetings_meetingseries_changelist")
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False):
+        yield
+
+
+def series_form(partnership, changes=(), **overrides):
+    """The add/change form as a browser would post it, with the inline changes."""
+    data = {
+        "partnership": partnership.pk,
+        "title": "Monthly partnership meeting",
+        "slug": "highbridge-monthly",
+        "is_published": "on",
+        "freq": "MONTHLY",
+        "interval": "1",
+        "byday": "2TU",
+        "bymonthday": "",
+        "start_time": "18:00",
+        "end_time": "20:00",
+        "timezone": "America/New_York",
+        "valid_from": "2026-01-01",
+        "until": "",
+        "attending_type": "in_person",
+        "venue_name": "Community room",
+        "street_address": "1 Sample Street",
+        "city": "Bronx",
+        "postal_code": "10452",
+        "wheelchair_access": "yes",
+        "changes-TOTAL_FORMS": str(len(changes)),
+        "changes-INITIAL_FORMS": "0",
+        "changes-MIN_NUM_FORMS": "0",
+        "changes-MAX_NUM_FORMS": "1000",
+    }
+    for i, change in enumerate(changes):
+        for key, value in change.items():
+            data[f"changes-{i}-{key}"] = value
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def partnership():
+    return make_partnership(name="Highbridge Community Partnership", slug="highbridge")
+
+
+def test_changelist_search_add_and_change_pages_load(staff_client, partnership):
+    series = make_series(partnership=partnership)
+    make_change(series, datetime.date(2026, 12, 8))
+    html = staff_client.get(CHANGELIST).content.decode()
+    assert "Second Tuesday of every month, 6:00–8:00 PM" in html
+    # The 8 December meeting is cancelled, so the next one is in January.
+    assert "Jan. 12, 2027" in html
+    assert staff_client.get(CHANGELIST, {"q": "highbridge"}).status_code == 200
+    assert staff_client.get(ADD).status_code == 200
+    change_url = reverse("admin:meetings_meetingseries_change", args=[series.pk])
+    assert staff_client.get(change_url).status_code == 200
+
+
+def test_change_form_shows_the_next_six_dates_with_their_changes(staff_client, partnership):
+    series = make_series(partnership=partnership)
+    make_change(series, datetime.date(2026, 12, 8), "cancelled")
+    make_change(series, datetime.date(2027, 1, 12), "moved", new_date=datetime.date(2027, 1, 14))
+    html = staff_client.get(
+        reverse("admin:meetings_meetingseries_change", args=[series.pk])
+    ).content.decode()
+    assert "Tuesday, Dec. 8, 2026, 6:00–8:00 PM (cancelled)" in html
+    assert "Thursday, Jan. 14, 2027, 6:00–8:00 PM (moved from Jan. 12, 2027)" in html
+    assert "Tuesday, Feb. 9, 2027" in html
+    assert "Tuesday, May 11, 2027" in html
+    assert "June 8, 2027" not in html  # six dates, not seven
+
+
+def test_add_page_explains_the_dates_appear_after_saving(staff_client):
+    assert "Save the series to see its next dates here." in staff_client.get(ADD).content.decode()
+
+
+def test_staff_set_up_a_series_cancel_one_date_and_move_another(staff_client, partnership):
+    changes = [
+        {"original_date": "2026-12-08", "kind": "cancelled", "note": "Holiday"},
+        {
+            "original_date": "2027-01-12",
+            "kind": "moved",
+            "new_date": "2027-01-19",
+            "note": "Venue closed",
+        },
+    ]
+    response = staff_client.post(ADD, series_form(partnership, changes))
+    assert response.status_code == 302, response.context["errors"]
+    series = MeetingSeries.objects.get(slug="highbridge-monthly")
+    assert list(series.changes.values_list("original_date", "kind")) == [
+        (datetime.date(2026, 12, 8), "cancelled"),
+        (datetime.date(2027, 1, 12), "moved"),
+    ]
+    page = staff_client.get(reverse("partnerships:partnership_detail", args=["highbridge"]))
+    html = page.content.decode()
+    assert "Cancelled" in html
+    assert "Moved from Jan. 12, 2027" in html
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"byday": "6TU"}, "asks for week 6 of the month, and no month has one"),
+        ({"byday": "2XX"}, "is not a day"),
+        ({"byday": "TU"}, "Say which week of the month"),
+        ({"byday": "2TU", "bymonthday": "15"}, "not both"),
+        ({"byday": "", "bymonthday": "32"}, "A day of the month is 1 to 31"),
+        ({"freq": "WEEKLY", "byday": "2TU"}, "A weekly meeting takes a plain day"),
+        ({"end_time": "17:00"}, "The meeting must end after it starts."),
+        ({"until": "2025-12-31"}, "The last date cannot be before the first date."),
+        ({"venue_name": "", "street_address": ""}, "In-person meetings need a venue"),
+        ({"attending_type": "virtual", "join_url": "", "dial_in": ""}, "need a link or a dial-in"),
+        ({"until": "2026-01-05"}, "No meeting falls between the first and the last date."),
+    ],
+)
+def test_impossible_rules_get_a_clear_message_and_nothing_is_saved(
+    staff_client, partnership, overrides, message
+):
+    response = staff_client.post(ADD, series_form(partnership, **overrides))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not MeetingSeries.objects.exists()
+
+
+def test_day_31_is_allowed_and_the_skipped_months_are_explained(staff_client, partnership):
+    response = staff_client.post(
+        ADD, series_form(partnership, byday="", bymonthday="31"), follow=True
+    )
+    assert MeetingSeries.objects.get().bymonthday == 31
+    html = response.content.decode()
+    assert "there is no meeting in February, April, June, September and November" in html
+
+
+def test_byday_is_normalised_to_capitals(staff_client, partnership):
+    staff_client.post(ADD, series_form(partnership, byday="-1fr"))
+    assert MeetingSeries.objects.get().byday == "-1FR"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"original_date": "2026-12-09", "kind": "cancelled"},
+            "2026-12-09 is not a meeting date of this series",
+        ),
+        ({"original_date": "2026-12-08", "kind": "moved"}, "needs a new date, time or venue"),
+        ({"original_date": "2026-12-08", "kind": "extra"}, "already a meeting date"),
+        (
+            {"original_date": "2026-12-08", "kind": "cancelled", "new_date": "2026-12-10"},
+            "A cancelled meeting has no new date",
+        ),
+        (
+            {
+                "original_date": "2026-12-08",
+                "kind": "moved",
+                "new_start_time": "19:00",
+                "new_end_time": "18:00",
+            },
+            "The meeting must end after it starts.",
+        ),
+    ],
+)
+def test_impossible_changes_are_rejected_in_the_inline(staff_client, partnership, change, message):
+    response = staff_client.post(ADD, series_form(partnership, [change]))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not MeetingChange.objects.exists()
+
+
+def test_editors_can_manage_meetings_but_not_delete_series(client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
+    editor.groups.add(Group.objects.get(name="OCEP editors"))
+    assert editor.has_perms(
+        [
+            "meetings.add_meetingseries",
+            "meetings.change_meetingseries",
+            "meetings.add_meetingchange",
+            "meetings.change_meetingchange",
+            "meetings.delete_meetingchange",
+        ]
+    )
+    assert not editor.has_perm("meetings.delete_meetingseries")
+    client.force_login(editor)
+    assert client.get(CHANGELIST).status_code == 200
+
+
+def test_staff_without_a_group_and_anonymous_visitors_cannot_see_series(client, django_user_model):
+    series = make_series()
+    change_url = reverse("admin:meetings_meetingseries_change", args=[series.pk])
+    assert client.get(change_url).status_code == 302  # to the login page
+    clerk = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
+    client.force_login(clerk)
+    assert client.get(change_url).status_code == 403
+
+
+def test_publish_and_unpublish_actions(staff_client):
+    series = make_series(is_published=False)
+    staff_client.post(CHANGELIST, {"action": "publish", "_selected_action": [series.pk]})
+    series.refresh_from_db()
+    assert series.is_published
+    staff_client.post(CHANGELIST, {"action": "unpublish", "_selected_action": [series.pk]})
+    series.refresh_from_db()
+    assert not series.is_published
