@@ -1,0 +1,82 @@
+"""Meeting pages and feeds run a fixed number of queries, whether 5 or 50 series."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
+from tests.partnerships.test_query_counts import ALL_LANGUAGES, queries_for
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False):
+        yield
+
+
+def make_schedules(n):
+    """n partnerships, each with a series that has a cancellation and a move."""
+    for i in range(n):
+        partnership = make_partnership(slug=f"partnership-{i:03d}", borough="queens")
+        series = make_series(
+            partnership=partnership, slug=f"series-{i:03d}", languages=ALL_LANGUAGES
+        )
+        make_change(series, datetime.date(2026, 12, 8), "cancelled")
+        make_change(
+            series, datetime.date(2027, 1, 12), "moved", new_date=datetime.date(2027, 1, 14)
+        )
+
+
+# the series, their changes and their languages, plus the filter form's partnership and
+# language choices
+LIST_QUERIES = 5
+# the same, plus one lookup for each model-choice filter in use (partnership, language)
+FILTERED_LIST_QUERIES = 7
+# the series, their changes and their languages
+CALENDAR_QUERIES = 3
+OCCURRENCE_QUERIES = 3
+FEED_QUERIES = 3
+# the partnership, then its series, their changes and their languages
+PARTNERSHIP_FEED_QUERIES = 4
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_meeting_list_query_count_is_fixed(client, rows):
+    make_schedules(rows)
+    assert queries_for(client, "/meetings/") == LIST_QUERIES
+    params = {
+        "borough": "queens",
+        "partnership": "partnership-001",
+        "attending": "in_person",
+        "language": "zh",
+        "start": "2026-12-01",
+        "end": "2027-02-28",
+    }
+    assert queries_for(client, "/meetings/", params) == FILTERED_LIST_QUERIES
+    assert queries_for(client, "/meetings/", {"page": "2"}) == LIST_QUERIES
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_calendar_query_count_is_fixed(client, rows):
+    make_schedules(rows)
+    assert queries_for(client, "/meetings/calendar/2027/1/") == CALENDAR_QUERIES
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_occurrence_page_query_count_is_fixed(client, rows):
+    make_schedules(rows)
+    assert queries_for(client, "/meetings/series-001/2026-12-08/") == OCCURRENCE_QUERIES
+    assert queries_for(client, "/meetings/series-001/2027-01-12/") == OCCURRENCE_QUERIES
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_feed_query_counts_are_fixed(client, rows):
+    make_schedules(rows)
+    assert queries_for(client, "/meetings/feeds/all.ics") == FEED_QUERIES
+    assert queries_for(client, "/meetings/feeds/borough/queens.ics") == FEED_QUERIES
+    feed = "/partnerships/partnership-001/meetings.ics"
+    assert queries_for(client, feed) == PARTNERSHIP_FEED_QUERIES
+    assert queries_for(client, "/meetings/series-001/2027-01-12/event.ics") == OCCURRENCE_QUERIES
