@@ -3,9 +3,10 @@
 import re
 
 import pytest
+import time_machine
 from django.conf import settings
 
-from tests.factories import make_center, make_partnership
+from tests.factories import make_center, make_partnership, make_series, noon_in_new_york
 
 TEMPLATES = sorted((settings.BASE_DIR / "templates").rglob("*.html"))
 STATIC = settings.BASE_DIR / "static"
@@ -37,20 +38,32 @@ def test_stylesheet_has_visible_focus_a_mobile_layout_and_a_print_section():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
-    ["/", "/about/", "/partnerships/", "/partnerships/p/", "/family-enrichment-centers/", "/es/"],
+    [
+        "/",
+        "/about/",
+        "/partnerships/",
+        "/partnerships/p/",
+        "/family-enrichment-centers/",
+        "/es/",
+        "/meetings/",
+        "/meetings/calendar/2026/12/",
+        "/meetings/s/2026-12-08/",
+    ],
 )
+@time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False)
 def test_rendered_pages_have_no_inline_script_or_style_and_viewport_meta(client, url):
-    make_partnership(slug="p")
+    make_series(partnership=make_partnership(slug="p"), slug="s")
     make_center(slug="c")
     html = client.get(url).content.decode()
-    assert "<script" not in html
+    # The only script element allowed is JSON-LD: data for search engines, never run.
+    assert re.findall(r"<script[^>]*>", html) in ([], ['<script type="application/ld+json">'])
     assert not re.search(r"\sstyle\s*=", html)
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
 
 
 @pytest.mark.django_db
 def test_every_form_control_on_the_list_pages_has_a_label(client):
-    for url in ("/", "/partnerships/", "/family-enrichment-centers/"):
+    for url in ("/", "/partnerships/", "/family-enrichment-centers/", "/meetings/"):
         html = client.get(url).content.decode()
         ids = re.findall(r"<(?:input|select|textarea)\b[^>]*\bid=\"([^\"]+)\"", html)
         assert ids, url
