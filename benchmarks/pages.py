@@ -30,7 +30,30 @@ PAGES = [
     ("center detail", "/family-enrichment-centers/the-crib/"),
     ("about", "/about/"),
     ("home in Spanish", "/es/"),
+    ("meetings", "/meetings/"),
+    ("meetings, filtered", "/meetings/?borough=queens&attending=in_person&language=es"),
+    ("meetings in Spanish", "/es/meetings/"),
+    ("feed: all meetings", "/meetings/feeds/all.ics"),
+    ("feed: one borough", "/meetings/feeds/borough/queens.ics"),
+    ("feed: one partnership", "/partnerships/elmhurst/meetings.ics"),
 ]
+
+
+def meeting_pages() -> list[tuple[str, str]]:
+    """Pages whose address depends on today's date."""
+    from django.utils import timezone
+
+    from meetings import occurrences
+    from meetings.models import MeetingSeries
+
+    today = timezone.localdate()
+    series = MeetingSeries.objects.published().for_listing().get(slug="elmhurst-monthly")
+    meeting = occurrences.upcoming([series], days=62)[0]
+    return [
+        ("meetings calendar", f"/meetings/calendar/{today.year}/{today.month}/"),
+        ("one meeting", meeting.get_absolute_url()),
+        ("one meeting .ics", meeting.get_ics_url()),
+    ]
 
 
 def main() -> None:
@@ -50,16 +73,18 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
-    setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("seed_demo", scale=args.scale, verbosity=0)
 
     client = Client()
     print(f"seed_demo --scale {args.scale}, {args.runs} runs per page, {connection.vendor}")
+    from meetings.models import MeetingSeries
+
+    print(f"{MeetingSeries.objects.count()} meeting series")
     print(f"{'page':30} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'bytes':>8} {'gzip':>7}")
-    for name, url in PAGES:
+    for name, url in PAGES + meeting_pages():
         client.get(url)  # warm up
         timings = []
         for _ in range(args.runs):

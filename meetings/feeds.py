@@ -118,7 +118,7 @@ def series_events(series: MeetingSeries, absolute: Callable[[str], str]) -> list
     events = [main]
 
     cancelled = []
-    for change in series.changes.all():
+    for change in series.change_list:
         if change.kind == ChangeKind.EXTRA:
             if series.is_rule_date(change.original_date):
                 continue

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.filters import LanguageFilter
+from partnerships.filters import LanguageFilter, QuickSelect
 from partnerships.models import Borough, CommunityPartnership, Language
 
 from .models import AttendingType, MeetingSeries
@@ -81,6 +81,7 @@ class MeetingFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         queryset=CommunityPartnership.objects.published().only("pk", "slug", "name"),
         empty_label=_("All partnerships"),
+        widget=QuickSelect,
     )
     attending = HowToAttend(
         label=_("How to attend"), choices=HowToAttend.CHOICES, empty_label=_("Any way")
@@ -91,6 +92,7 @@ class MeetingFilterSet(django_filters.FilterSet):
         to_field_name="code",
         queryset=Language.objects.all(),
         empty_label=_("All languages"),
+        widget=QuickSelect,
     )
     start = django_filters.DateFilter(
         label=_("From"), method="in_window", widget=DateInput, validators=[sensible_date]

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -55,8 +56,12 @@ class MeetingSeriesQuerySet(models.QuerySet):
         return self.filter(partnership=partnership)
 
     def for_listing(self):
-        """Everything expanding occurrences and showing them needs, in a fixed number of queries."""
-        return self.select_related("partnership").prefetch_related("changes", "languages")
+        """What expanding occurrences needs, in two queries however many series."""
+        return self.select_related("partnership").prefetch_related("changes")
+
+    def with_details(self):
+        """Also the languages, for pages and feeds that describe each series in full."""
+        return self.for_listing().prefetch_related("languages")
 
 
 class MeetingSeries(models.Model):
@@ -208,20 +213,32 @@ class MeetingSeries(models.Model):
 
     # -- The rule ---------------------------------------------------------
 
+    @cached_property
+    def change_list(self) -> list["MeetingChange"]:
+        """This series' changes, read once (from the prefetch cache when there is one)."""
+        return list(self.changes.all())
+
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
-    def rule(self):
-        """The dateutil rrule of this series over naive local datetimes at the start time."""
-        dtstart = datetime.datetime.combine(self.valid_from, self.start_time)
+    def rule(self, near: datetime.date | None = None):
+        """The dateutil rrule of this series over naive local datetimes at the start time.
+
+        With `near`, the rule starts at the latest period boundary on or before
+        that date instead of at `valid_from`: the same dates from there on, without
+        walking through years of past meetings first.
+        """
+        first = recurrence.period_start(
+            self.freq, self.interval, self.valid_from, near or self.valid_from
+        )
         until = datetime.datetime.combine(self.until, self.start_time) if self.until else None
         return recurrence.build_rrule(
             freq=self.freq,
             interval=self.interval,
             byday=self.byday,
             bymonthday=self.bymonthday,
-            dtstart=dtstart,
+            dtstart=datetime.datetime.combine(first, self.start_time),
             until=until,
         )
 
@@ -229,7 +246,7 @@ class MeetingSeries(models.Model):
         """Dates the rule gives from start to end inclusive (changes not applied)."""
         first = datetime.datetime.combine(start, datetime.time.min)
         last = datetime.datetime.combine(end, datetime.time.max)
-        return [moment.date() for moment in self.rule().between(first, last, inc=True)]
+        return [moment.date() for moment in self.rule(near=start).between(first, last, inc=True)]
 
     def is_rule_date(self, day: datetime.date) -> bool:
         return bool(self.rule_dates(day, day))

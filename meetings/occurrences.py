@@ -102,7 +102,7 @@ def _at(day: datetime.date, time: datetime.time, series: MeetingSeries) -> datet
 
 
 def _changes(series: MeetingSeries) -> dict[datetime.date, MeetingChange]:
-    return {change.original_date: change for change in series.changes.all()}
+    return {change.original_date: change for change in series.change_list}
 
 
 def _occurrence(series: MeetingSeries, day: datetime.date, change=None) -> Occurrence:
@@ -177,7 +177,7 @@ def moved_away(
     """Meetings whose scheduled date falls in the window but now happen on another day."""
     found = []
     for series in series_list:
-        for change in series.changes.all():
+        for change in series.change_list:
             if change.kind != MOVED or not start <= change.original_date <= end:
                 continue
             occurrence = _occurrence(series, change.original_date, change)

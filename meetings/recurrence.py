@@ -138,6 +138,29 @@ def skipped_months_warning(freq: str, bymonthday: int | None) -> str:
     ) % {"day": bymonthday, "months": months}
 
 
+def period_start(
+    freq: str, interval: int, valid_from: datetime.date, near: datetime.date
+) -> datetime.date:
+    """The start of the rule's period (month or week) holding `near`, counted from valid_from.
+
+    A rule restarted there gives exactly the dates the full rule gives from
+    that period on: periods are counted in whole months, or in whole weeks
+    from Monday (iCalendar's default WKST), from the one holding valid_from.
+    """
+    if near <= valid_from:
+        return valid_from
+    if freq == MONTHLY:
+        months = (near.year - valid_from.year) * 12 + near.month - valid_from.month
+        months -= months % interval
+        index = valid_from.year * 12 + valid_from.month - 1 + months
+        start = datetime.date(index // 12, index % 12 + 1, 1)
+    else:
+        first_monday = valid_from - datetime.timedelta(days=valid_from.weekday())
+        weeks = (near - first_monday).days // 7
+        start = first_monday + datetime.timedelta(weeks=weeks - weeks % interval)
+    return max(start, valid_from)
+
+
 def build_rrule(
     *,
     freq: str,
@@ -149,7 +172,13 @@ def build_rrule(
 ) -> rrule.rrule:
     """A dateutil rrule over naive local datetimes (wall-clock dates, no DST surprises)."""
     parsed = check_rule(freq, interval, byday, bymonthday)
-    kwargs = {"dtstart": dtstart, "interval": interval, "until": until, "cache": False}
+    kwargs = {
+        "dtstart": dtstart,
+        "interval": interval,
+        "until": until,
+        "wkst": rrule.MO,  # as iCalendar's default, so feeds count weeks the same way
+        "cache": False,
+    }
     if parsed is not None:
         weekday = rrule.weekday(parsed.weekday)
         kwargs["byweekday"] = weekday(parsed.ordinal) if parsed.ordinal else weekday

@@ -5,6 +5,7 @@ import datetime
 import json
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,7 +27,7 @@ CALENDAR_YEARS = 2
 
 
 def published_series():
-    return MeetingSeries.objects.published().for_listing()
+    return MeetingSeries.objects.published().with_details()
 
 
 class MeetingListView(FilteredListView):
@@ -35,6 +36,12 @@ class MeetingListView(FilteredListView):
     template_name = "meetings/meeting_list.html"
     filterset_class = MeetingFilterSet
     queryset = MeetingSeries.objects.published().for_listing()
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        # Languages only for the series shown on this page, not for every series.
+        prefetch_related_objects([o.series for o in object_list], "languages")
+        return paginator, page, object_list, is_paginated
 
     def get_queryset(self):
         series = super().get_queryset()
@@ -104,7 +111,7 @@ def calendar_month(request, year: int, month: int):
             status=404,
         )
     first, last = month_bounds(year, month)
-    series = list(published_series())
+    series = list(MeetingSeries.objects.published().for_listing())
     found = occurrences.expand(series, first, last)
     away = occurrences.moved_away(series, first, last)
     by_day: dict[datetime.date, list] = {}

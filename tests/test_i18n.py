@@ -104,8 +104,8 @@ def test_language_names_are_shown_in_the_readers_language(client):
     make_partnership(slug="p", languages=("zh",))
     english = client.get("/partnerships/p/").content.decode()
     spanish = client.get("/es/partnerships/p/").content.decode()
-    assert '<span lang="zh">中文</span> (Chinese)' in english
-    assert '<span lang="zh">中文</span> (chino)' in spanish
+    assert '<span lang="zh">中文</span><span class="gloss"> (Chinese)</span>' in english
+    assert '<span lang="zh">中文</span><span class="gloss"> (chino)</span>' in spanish
 
 
 @pytest.mark.django_db

@@ -231,3 +231,42 @@ def test_unpublished_series_and_series_of_unpublished_partnerships_are_not_publi
     hidden_partner.partnership.is_published = False
     hidden_partner.partnership.save()
     assert list(MeetingSeries.objects.published()) == [shown]
+
+
+@pytest.mark.parametrize(
+    ("freq", "interval", "byday", "bymonthday"),
+    [
+        ("MONTHLY", 1, "2TU", None),
+        ("MONTHLY", 2, "-1FR", None),
+        ("MONTHLY", 3, "5MO", None),
+        ("MONTHLY", 2, "", 31),
+        ("WEEKLY", 1, "WE", None),
+        ("WEEKLY", 2, "SU", None),
+        ("WEEKLY", 3, "MO", None),
+    ],
+)
+@pytest.mark.parametrize("valid_from", [D(2024, 2, 29), D(2025, 7, 16), D(2026, 11, 1)])
+def test_a_window_gives_the_same_dates_as_the_whole_rule(
+    freq, interval, byday, bymonthday, valid_from
+):
+    """Windows restart the rule near their start; that must never shift a date."""
+    series = MeetingSeries(
+        freq=freq,
+        interval=interval,
+        byday=byday,
+        bymonthday=bymonthday,
+        valid_from=valid_from,
+        start_time=datetime.time(18),
+        end_time=datetime.time(20),
+    )
+    start = datetime.datetime.combine(valid_from, datetime.time.min)
+    everything = [
+        d.date()
+        for d in series.rule().between(
+            start, datetime.datetime.combine(D(2029, 1, 1), datetime.time.min)
+        )
+    ]
+    for first in (D(2026, 3, 3), D(2026, 11, 23), D(2027, 1, 1), D(2027, 6, 14)):
+        last = first + datetime.timedelta(days=100)
+        expected = [d for d in everything if first <= d <= last]
+        assert series.rule_dates(first, last) == expected, first

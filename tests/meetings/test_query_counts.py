@@ -30,13 +30,15 @@ def make_schedules(n):
         )
 
 
-# the series, their changes and their languages, plus the filter form's partnership and
-# language choices
+# the series and their changes, the languages of the series on the page, and the filter
+# form's partnership and language choices
 LIST_QUERIES = 5
 # the same, plus one lookup for each model-choice filter in use (partnership, language)
 FILTERED_LIST_QUERIES = 7
+# the series and their changes
+CALENDAR_QUERIES = 2
 # the series, their changes and their languages
-CALENDAR_QUERIES = 3
+
 OCCURRENCE_QUERIES = 3
 FEED_QUERIES = 3
 # the partnership, then its series, their changes and their languages

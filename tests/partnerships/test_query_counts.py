@@ -69,11 +69,10 @@ LIST_QUERIES = 5
 FILTERED_LIST_QUERIES = 7
 # the listing + its languages + its districts + the listings nearby
 DETAIL_QUERIES = 4
-# one count per listing type per borough group, and the meeting series with their
-# changes and languages
-HOME_QUERIES = 5
-# the listing page, plus the partnership's meeting series with their changes and languages
-PARTNERSHIP_DETAIL_QUERIES = DETAIL_QUERIES + 3
+# one count per listing type per borough group, and the meeting series with their changes
+HOME_QUERIES = 4
+# the listing page, plus the partnership's meeting series with their changes
+PARTNERSHIP_DETAIL_QUERIES = DETAIL_QUERIES + 2
 
 
 @pytest.mark.parametrize("rows", [5, 50])
