@@ -14,5 +14,6 @@ urlpatterns = [
 # English at /, Spanish under /es/: every public URL works in every language.
 urlpatterns += i18n_patterns(
     path("", include("partnerships.urls")),
+    path("workshops/", include("workshops.urls")),
     prefix_default_language=False,
 )

@@ -244,9 +244,6 @@ class WorkshopRequest(models.Model):
         errors = {}
         if self.format == Format.IN_PERSON and not self.address.strip():
             errors["address"] = _("Enter the address where the workshop would take place.")
-        dates = self.preferred_dates
-        if len(set(dates)) != len(dates):
-            errors["preferred_date_2"] = _("Choose different dates, or leave this one empty.")
         if self.status == Status.SCHEDULED and self.scheduled_for is None:
             errors["scheduled_for"] = _("Enter the date and time the workshop is scheduled for.")
         if errors:

@@ -19,6 +19,7 @@ from partnerships.models import (
     Organization,
     ServiceMode,
 )
+from workshops.demo_data import seed_workshops
 
 CITY = {
     "bronx": "Bronx",
@@ -97,6 +98,7 @@ class Command(BaseCommand):
         created = self.seed_partnerships() + self.seed_centers()
         if scale:
             created += self.seed_synthetic(scale)
+        seed_workshops(stdout=self.stdout, verbosity=options.get("verbosity", 1))
         if options.get("verbosity", 1) >= 1:
             self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} listings created)."))
 
