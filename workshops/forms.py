@@ -24,7 +24,31 @@ HONEYPOT_FIELD = "fax_number"
 DATE_FIELDS = ("preferred_date_1", "preferred_date_2", "preferred_date_3")
 
 
-class LanguageChoiceField(forms.ModelMultipleChoiceField):
+MAX_PK = 2**31 - 1
+
+
+class CheckboxChoiceField(forms.ModelMultipleChoiceField):
+    """Checkboxes of rows; a value that cannot be a row's id is an error, not a query.
+
+    Without this, an id too large for the database (99999999999999999999)
+    reaches SQLite, which raises OverflowError: a 500 instead of a form error.
+    """
+
+    widget = forms.CheckboxSelectMultiple
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk)
+            if not text.isdigit() or int(text) > MAX_PK:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": text[:20]},
+                )
+        return super()._check_values(value)
+
+
+class LanguageChoiceField(CheckboxChoiceField):
     def label_from_instance(self, obj):
         return obj.display_name
 
@@ -43,17 +67,15 @@ class WorkshopRequestForm(forms.ModelForm):
         max_value=MAX_ATTENDEES,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = CheckboxChoiceField(
         label=_("Topics"),
         queryset=WorkshopTopic.objects.active(),
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose at least one."),
         error_messages={"required": _("Choose at least one topic.")},
     )
-    programs = forms.ModelMultipleChoiceField(
+    programs = CheckboxChoiceField(
         label=_("ACS programs to invite"),
         queryset=AcsProgram.objects.active(),
-        widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_(
             "Optional. OCEP staff, Child Protection and Preventive Services always take part."
@@ -62,7 +84,6 @@ class WorkshopRequestForm(forms.ModelForm):
     languages = LanguageChoiceField(
         label=_("Languages needed"),
         queryset=Language.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Interpretation we should arrange, if any."),
     )
