@@ -37,7 +37,16 @@ def test_stylesheet_has_visible_focus_a_mobile_layout_and_a_print_section():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
-    ["/", "/about/", "/partnerships/", "/partnerships/p/", "/family-enrichment-centers/", "/es/"],
+    [
+        "/",
+        "/about/",
+        "/partnerships/",
+        "/partnerships/p/",
+        "/family-enrichment-centers/",
+        "/es/",
+        "/workshops/",
+        "/workshops/request/",
+    ],
 )
 def test_rendered_pages_have_no_inline_script_or_style_and_viewport_meta(client, url):
     make_partnership(slug="p")
@@ -50,7 +59,7 @@ def test_rendered_pages_have_no_inline_script_or_style_and_viewport_meta(client,
 
 @pytest.mark.django_db
 def test_every_form_control_on_the_list_pages_has_a_label(client):
-    for url in ("/", "/partnerships/", "/family-enrichment-centers/"):
+    for url in ("/", "/partnerships/", "/family-enrichment-centers/", "/workshops/request/"):
         html = client.get(url).content.decode()
         ids = re.findall(r"<(?:input|select|textarea)\b[^>]*\bid=\"([^\"]+)\"", html)
         assert ids, url
