@@ -43,7 +43,9 @@ def workshop_request_submit(*, data: dict, language: str = "en") -> WorkshopRequ
             if data.get(name):
                 getattr(workshop_request, name).set(data[name])
         pk = workshop_request.pk
-        transaction.on_commit(lambda: workshop_requests_notify_pending(pks=[pk]))
+        # robust: whatever goes wrong with the e-mails, the person still gets
+        # the thanks page; the request stays pending for the command.
+        transaction.on_commit(lambda: workshop_requests_notify_pending(pks=[pk]), robust=True)
     logger.info("Workshop request %s received", workshop_request.reference)
     return workshop_request
 

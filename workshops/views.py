@@ -1,6 +1,7 @@
 """Public pages: what the workshops are, the request form and its thank-you page."""
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,17 +34,23 @@ class WorkshopIndexView(TemplateView):
 
 
 def rate_limit_key(request) -> str:
-    """A cache key for the client's address that does not store the address itself."""
+    """A cache key for the client's address in the current period.
+
+    The address is stored only as a keyed hash. The period is part of the key
+    (a fixed window), so the count starts again each period whatever the
+    cache backend does with expiry times.
+    """
     address = request.META.get("REMOTE_ADDR", "")
     digest = salted_hmac("workshops.rate-limit", address, algorithm="sha256").hexdigest()
-    return f"workshops:submissions:{digest}"
+    window = int(time.time()) // settings.WORKSHOP_RATE_LIMIT_PERIOD
+    return f"workshops:submissions:{digest}:{window}"
 
 
 def over_rate_limit(request) -> bool:
     """Count this submission; True once the client has sent more than the limit.
 
     The count lives in Django's cache (Redis when REDIS_URL is set, so every
-    worker shares it) and expires one period after the first submission.
+    worker shares it) and is dropped after the period.
     """
     key = rate_limit_key(request)
     cache.add(key, 0, timeout=settings.WORKSHOP_RATE_LIMIT_PERIOD)
