@@ -21,6 +21,20 @@ from .models import (
 )
 
 HONEYPOT_FIELD = "fax_number"
+# What to do, in the person's terms, when a required answer is missing.
+REQUIRED_MESSAGES = {
+    "organization_name": _("Enter the name of your organization."),
+    "organization_type": _("Choose the type of organization."),
+    "contact_name": _("Enter your name."),
+    "contact_email": _("Enter your e-mail address."),
+    "contact_phone": _("Enter a phone number we can call."),
+    "borough": _("Choose a borough."),
+    "format": _("Choose in person or virtual."),
+    "audience": _("Choose who the workshop is for."),
+    "expected_attendees": _("Enter how many people you expect, from 1 to 500."),
+    "preferred_date_1": _("Enter at least one preferred date."),
+    "time_of_day": _("Choose a time of day."),
+}
 DATE_FIELDS = ("preferred_date_1", "preferred_date_2", "preferred_date_3")
 
 
@@ -66,6 +80,13 @@ class WorkshopRequestForm(forms.ModelForm):
         min_value=1,
         max_value=MAX_ATTENDEES,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": _("Enter a whole number from 1 to 500."),
+            "min_value": _("Enter a whole number from 1 to 500."),
+            "max_value": _(
+                "Enter a whole number from 1 to 500. For a bigger group, tell us in the message."
+            ),
+        },
     )
     topics = CheckboxChoiceField(
         label=_("Topics"),
@@ -157,6 +178,8 @@ class WorkshopRequestForm(forms.ModelForm):
             "On or after %(date)s: at least %(days)d days from today, so that we can plan "
             "with ACS staff."
         ) % {"date": earliest, "days": settings.WORKSHOP_MIN_LEAD_DAYS}
+        for name, message in REQUIRED_MESSAGES.items():
+            self.fields[name].error_messages["required"] = message
         for name in ("format", "audience", "time_of_day"):
             field = self.fields[name]
             field.choices = [choice for choice in field.choices if choice[0] != ""]

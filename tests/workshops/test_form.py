@@ -156,3 +156,17 @@ def test_the_date_inputs_offer_the_earliest_date(today, topics):
     html = str(WorkshopRequestForm()["preferred_date_1"])
     assert 'type="date"' in html
     assert 'min="2026-03-16"' in html
+
+
+def test_missing_answers_say_what_to_do(today, topics):
+    errors = errors_for(topics, contact_name="", preferred_date_1="", format="")
+    assert errors["contact_name"] == ["Enter your name."]
+    assert errors["preferred_date_1"] == ["Enter at least one preferred date."]
+    assert errors["format"] == ["Choose in person or virtual."]
+
+
+def test_too_many_attendees_suggests_the_message(today, topics):
+    assert (
+        "For a bigger group, tell us in the message."
+        in (errors_for(topics, expected_attendees="501")["expected_attendees"][0])
+    )
