@@ -180,3 +180,6 @@ WORKSHOP_RATE_LIMIT = int(os.environ.get("WORKSHOP_RATE_LIMIT", "5"))
 WORKSHOP_RATE_LIMIT_PERIOD = int(os.environ.get("WORKSHOP_RATE_LIMIT_PERIOD", "3600"))
 # Closed requests (completed, declined, withdrawn) are purged this many days after closing.
 WORKSHOP_REQUEST_RETENTION_DAYS = int(os.environ.get("WORKSHOP_REQUEST_RETENTION_DAYS", "730"))
+# SQL logged at DEBUG level would carry requesters' names and e-mail addresses
+# in its parameters: keep the database logger quiet whatever DJANGO_LOG_LEVEL says.
+LOGGING["loggers"]["django.db.backends"] = {"level": "INFO"}
