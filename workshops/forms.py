@@ -36,8 +36,7 @@ REQUIRED_MESSAGES = {
     "time_of_day": _("Choose a time of day."),
 }
 DATE_FIELDS = ("preferred_date_1", "preferred_date_2", "preferred_date_3")
-
-
+# Far more rows than the lists will ever hold, and within every database's integers.
 MAX_PK = 2**31 - 1
 
 
@@ -53,7 +52,7 @@ class CheckboxChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value:
             text = str(pk)
-            if not text.isdigit() or int(text) > MAX_PK:
+            if not (text.isascii() and text.isdigit()) or int(text) > MAX_PK:
                 raise forms.ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",

@@ -144,6 +144,8 @@ def test_unknown_choices_are_refused(today, topics):
         ("expected_attendees", "1e400"),
         ("topics", ["abc"]),
         ("topics", ["99999999999999999999999"]),
+        ("topics", ["\u00b2"]),
+        ("topics", ["-1"]),
         ("organization_name", "A\x00B"),
         ("organization_name", "x" * 5000),
     ],
