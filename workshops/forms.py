@@ -150,6 +150,11 @@ class WorkshopRequestForm(forms.ModelForm):
             "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
             "message": forms.Textarea(attrs={"rows": 5}),
         }
+        labels = {
+            "contact_name": _("Your name"),
+            "contact_email": _("E-mail address"),
+            "contact_phone": _("Phone number"),
+        }
         help_texts = {
             "contact_phone": _("For example (212) 555-0123."),
             "accessibility_needs": _(

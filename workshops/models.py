@@ -134,9 +134,11 @@ class WorkshopRequest(models.Model):
     organization_type = models.CharField(
         _("type of organization"), max_length=20, choices=OrganizationType.choices
     )
-    contact_name = models.CharField(_("your name"), max_length=120)
-    contact_email = models.EmailField(_("e-mail address"), max_length=254)
-    contact_phone = models.CharField(_("phone number"), max_length=25, validators=[phone_validator])
+    contact_name = models.CharField(_("contact name"), max_length=120)
+    contact_email = models.EmailField(_("contact e-mail"), max_length=254)
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=25, validators=[phone_validator]
+    )
     borough = models.CharField(_("borough"), max_length=20, choices=Borough.choices)
     format = models.CharField(_("in person or virtual"), max_length=20, choices=Format.choices)
     address = models.CharField(

@@ -127,8 +127,8 @@ class Migration(migrations.Migration):
                         verbose_name="type of organization",
                     ),
                 ),
-                ("contact_name", models.CharField(max_length=120, verbose_name="your name")),
-                ("contact_email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                ("contact_name", models.CharField(max_length=120, verbose_name="contact name")),
+                ("contact_email", models.EmailField(max_length=254, verbose_name="contact e-mail")),
                 (
                     "contact_phone",
                     models.CharField(
@@ -139,7 +139,7 @@ class Migration(migrations.Migration):
                                 "Enter a phone number using digits, spaces, brackets, dots or dashes.",
                             )
                         ],
-                        verbose_name="phone number",
+                        verbose_name="contact phone",
                     ),
                 ),
                 (
