@@ -134,3 +134,37 @@ def test_setting_the_same_status_records_nothing(today):
 def test_an_unknown_status_is_refused(today):
     with pytest.raises(ValueError):
         workshop_request_set_status(workshop_request=make_request(), status="lost")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_another_run_is_sending_is_skipped_not_sent_twice():
+    """On PostgreSQL a second run skips a row the first one holds (SELECT … SKIP LOCKED)."""
+    import threading
+
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL; SQLite runs one writer at a time")
+    workshop_request = make_request(confirmation_sent_at=None, mailbox_notified_at=None)
+    locked, release = threading.Event(), threading.Event()
+
+    def first_run_holding_the_row():
+        try:
+            with transaction.atomic():
+                WorkshopRequest.objects.select_for_update().get(pk=workshop_request.pk)
+                locked.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=first_run_holding_the_row)
+    thread.start()
+    assert locked.wait(10)
+    try:
+        assert workshop_requests_notify_pending() == (0, 0)
+        assert mail.outbox == []
+    finally:
+        release.set()
+        thread.join(10)
+    assert workshop_requests_notify_pending() == (1, 0)
+    assert len(mail.outbox) == 2
