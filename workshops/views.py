@@ -1,6 +1,7 @@
 """Public pages: what the workshops are, the request form and its thank-you page."""
 
 import logging
+import math
 import time
 
 from django.conf import settings
@@ -81,10 +82,11 @@ def request_workshop(request):
         raise BadRequest("Not a form post.")
     if over_rate_limit(request):
         logger.warning("Workshop request refused: rate limit reached")
-        response = render(
-            request, "workshops/rate_limited.html", {"mailbox": settings.OCEP_MAILBOX}, status=429
-        )
-        response["Retry-After"] = str(settings.WORKSHOP_RATE_LIMIT_PERIOD)
+        period = settings.WORKSHOP_RATE_LIMIT_PERIOD
+        seconds_left = period - int(time.time()) % period
+        context = {"mailbox": settings.OCEP_MAILBOX, "minutes": math.ceil(seconds_left / 60)}
+        response = render(request, "workshops/rate_limited.html", context, status=429)
+        response["Retry-After"] = str(seconds_left)
         return response
 
     form = WorkshopRequestForm(request.POST)
