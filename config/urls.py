@@ -15,5 +15,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("partnerships.urls")),
     path("", include("meetings.urls")),
+    path("workshops/", include("workshops.urls")),
     prefix_default_language=False,
 )

@@ -48,6 +48,8 @@ def test_stylesheet_has_visible_focus_a_mobile_layout_and_a_print_section():
         "/meetings/",
         "/meetings/calendar/2026/12/",
         "/meetings/s/2026-12-08/",
+        "/workshops/",
+        "/workshops/request/",
     ],
 )
 @time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False)
@@ -63,7 +65,7 @@ def test_rendered_pages_have_no_inline_script_or_style_and_viewport_meta(client,
 
 @pytest.mark.django_db
 def test_every_form_control_on_the_list_pages_has_a_label(client):
-    for url in ("/", "/partnerships/", "/family-enrichment-centers/", "/meetings/"):
+    for url in ("/", "/partnerships/", "/family-enrichment-centers/", "/meetings/", "/workshops/request/"):
         html = client.get(url).content.decode()
         ids = re.findall(r"<(?:input|select|textarea)\b[^>]*\bid=\"([^\"]+)\"", html)
         assert ids, url

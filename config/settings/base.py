@@ -175,3 +175,18 @@ LOGGING = {
     # runserver prints its own start-up lines; don't repeat them.
     "loggers": {"django.utils.autoreload": {"level": "WARNING"}},
 }
+
+# Workshops
+# Demystifying ACS workshop requests (the workshops app).
+# Where new requests are announced to OCEP staff.
+OCEP_MAILBOX = os.environ.get("OCEP_MAILBOX", "OCEPMailbox@acs.nyc.gov")
+# The earliest preferred date a requester may pick, in days from today.
+WORKSHOP_MIN_LEAD_DAYS = int(os.environ.get("WORKSHOP_MIN_LEAD_DAYS", "14"))
+# At most this many request submissions per client address in each period (seconds).
+WORKSHOP_RATE_LIMIT = int(os.environ.get("WORKSHOP_RATE_LIMIT", "5"))
+WORKSHOP_RATE_LIMIT_PERIOD = int(os.environ.get("WORKSHOP_RATE_LIMIT_PERIOD", "3600"))
+# Closed requests (completed, declined, withdrawn) are purged this many days after closing.
+WORKSHOP_REQUEST_RETENTION_DAYS = int(os.environ.get("WORKSHOP_REQUEST_RETENTION_DAYS", "730"))
+# SQL logged at DEBUG level would carry requesters' names and e-mail addresses
+# in its parameters: keep the database logger quiet whatever DJANGO_LOG_LEVEL says.
+LOGGING["loggers"]["django.db.backends"] = {"level": "INFO"}

@@ -20,6 +20,7 @@ from partnerships.models import (
     Organization,
     ServiceMode,
 )
+from workshops.demo_data import seed_workshops
 
 CITY = {
     "bronx": "Bronx",
@@ -103,6 +104,7 @@ class Command(BaseCommand):
         if scale:
             created += self.seed_synthetic(scale)
         series = seed_meetings(partnership_slugs=[p[1] for p in PARTNERSHIPS], scale=scale)
+        seed_workshops(stdout=self.stdout, verbosity=options.get("verbosity", 1))
         if options.get("verbosity", 1) >= 1:
             self.stdout.write(
                 self.style.SUCCESS(

@@ -1,0 +1,23 @@
+import pytest
+import time_machine
+
+from tests.factories import noon_in_new_york
+
+from .helpers import TODAY, make_program, make_topic
+
+
+@pytest.fixture
+def today():
+    """Freeze the clock at noon in New York on TODAY (time still ticks)."""
+    with time_machine.travel(noon_in_new_york(TODAY.year, TODAY.month, TODAY.day)):
+        yield TODAY
+
+
+@pytest.fixture
+def topics(db):
+    return [make_topic(name="How ACS works", order=1), make_topic(name="Parents' rights", order=2)]
+
+
+@pytest.fixture
+def programs(db):
+    return [make_program(name="Office of Advocacy"), make_program(name="Parents as Partners")]

@@ -1,0 +1,39 @@
+"""The workshop pages run a fixed number of queries, however many topics and programs."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .helpers import make_program, make_topic
+
+pytestmark = pytest.mark.django_db
+
+# active topics + active programs
+INDEX_QUERIES = 2
+# the topic, program and language choices of the form
+FORM_QUERIES = 3
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def make_catalog(n):
+    for i in range(n):
+        make_topic(name=f"Topic {i:03d}", description="About this.")
+        make_program(name=f"Program {i:03d}", description="Who they are.")
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_information_page_query_count_is_fixed(client, rows):
+    make_catalog(rows)
+    assert queries_for(client, "/workshops/") == INDEX_QUERIES
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_request_form_query_count_is_fixed(client, rows):
+    make_catalog(rows)
+    assert queries_for(client, "/workshops/request/") == FORM_QUERIES

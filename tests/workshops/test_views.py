@@ -1,0 +1,304 @@
+"""The public pages through the test client: what a provider sees and gets."""
+
+import logging
+import re
+from html import unescape
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from workshops.models import WorkshopRequest
+
+from .helpers import CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, MAILBOX, form_data, make_request
+
+pytestmark = pytest.mark.django_db
+
+URL = "/workshops/request/"
+
+
+def text_of(response) -> str:
+    html = response.content.decode()
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def title_of(response) -> str:
+    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1).strip()
+
+
+# The information page
+
+
+def test_the_information_page_explains_the_workshops_and_who_leads_them(client, topics, programs):
+    response = client.get("/workshops/")
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "policies and procedures" in text
+    assert "Division of Child Protection" in text
+    assert "Division of Preventive Services" in text
+    assert "local community partners" in text
+    assert "How ACS works" in text
+    assert "Office of Advocacy" in text
+    assert f'href="{URL}"' in response.content.decode()
+    assert response.content.decode().count("<h1") == 1
+
+
+def test_inactive_topics_and_programs_are_not_shown(client, topics, programs):
+    topics[0].is_active = False
+    topics[0].save()
+    programs[0].is_active = False
+    programs[0].save()
+    text = text_of(client.get("/workshops/"))
+    assert "How ACS works" not in text
+    assert "Office of Advocacy" not in text
+    assert "Parents' rights" in text
+
+
+def test_the_main_navigation_and_home_page_lead_to_the_workshops(client):
+    home = client.get("/").content.decode()
+    assert '<a href="/workshops/">Workshops</a>' in home
+    assert f'href="{URL}"' in home
+    assert "mailto:OCEPMailbox" not in home
+    page = client.get("/workshops/").content.decode()
+    assert '<a href="/workshops/" aria-current="page">Workshops</a>' in page
+
+
+def test_the_pages_work_in_spanish(client, topics):
+    for url in ("/es/workshops/", "/es/workshops/request/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert '<html lang="es">' in response.content.decode()
+    assert "Solicitar un taller" in text_of(client.get("/es/workshops/"))
+
+
+# The form
+
+
+def test_the_form_helps_phones_and_password_managers(client, topics):
+    html = client.get(URL).content.decode()
+    assert title_of(client.get(URL)).startswith("Request a Demystifying ACS workshop")
+    assert html.count("<h1") == 1
+    for attrs in (
+        'type="email" name="contact_email" autocomplete="email"',
+        'type="tel" name="contact_phone" autocomplete="tel"',
+        'name="organization_name" autocomplete="organization"',
+        'name="contact_name" autocomplete="name"',
+        'name="address" autocomplete="street-address"',
+        'type="number" name="expected_attendees"',
+        'min="1" max="500"',
+        'type="date" name="preferred_date_1"',
+    ):
+        assert attrs in html, attrs
+    assert "<legend>Your organization</legend>" in html
+    assert re.search(r"<legend[^>]*>\s*Topics", html)
+
+
+def test_a_mistake_is_explained_at_the_top_and_beside_the_field_and_nothing_is_lost(
+    client, today, topics
+):
+    data = form_data(topics, contact_email="dolores.example.org", expected_attendees="501")
+    data["message"] = "We meet on Thursdays in the community room."
+    response = client.post(URL, data)
+    assert response.status_code == 200
+    assert title_of(response).startswith("Error: Request a Demystifying ACS workshop")
+    html = response.content.decode()
+    start = html.index('class="error-summary"')
+    summary = html[start : html.index("</ul>", start)]
+    assert 'role="alert"' in html
+    assert '<a href="#id_contact_email">E-mail address: Enter an e-mail address like' in summary
+    assert '<a href="#id_expected_attendees">Expected number of attendees:' in summary
+    assert 'id="id_contact_email_error"' in html
+    assert 'aria-invalid="true"' in html
+    # Everything typed is still there.
+    assert 'value="dolores.example.org"' in html
+    assert 'value="Mott Haven Tenants United"' in html
+    assert "We meet on Thursdays in the community room.</textarea>" in html
+    assert f'value="{topics[0].pk}"  id="id_topics_0" checked' in html
+    assert WorkshopRequest.objects.count() == 0
+
+
+def test_a_missing_topic_links_to_the_first_checkbox(client, today, topics):
+    response = client.post(URL, form_data(topics, topics=""))
+    assert '<a href="#id_topics_0">Topics: Choose at least one topic.</a>' in (
+        response.content.decode()
+    )
+
+
+def test_a_request_is_saved_numbered_and_both_emails_go_out(
+    client, today, topics, programs, django_capture_on_commit_callbacks
+):
+    data = form_data(topics, programs=[programs[0].pk], languages=["2"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, data)
+    workshop_request = WorkshopRequest.objects.get()
+    assert workshop_request.reference == f"WR-2026-{workshop_request.pk:05d}"
+    thanks = reverse("workshops:thanks", args=[workshop_request.reference])
+    assert response.status_code == 302
+    assert response["Location"] == thanks
+
+    page = client.get(thanks)
+    assert workshop_request.reference in text_of(page)
+    assert "What happens next" in text_of(page)
+    assert CONTACT_NAME not in page.content.decode()
+    assert CONTACT_EMAIL not in page.content.decode()
+
+    confirmation, notice = mail.outbox
+    assert confirmation.to == [CONTACT_EMAIL]
+    assert workshop_request.reference in confirmation.subject
+    assert workshop_request.reference in confirmation.body
+    assert "How ACS works" in confirmation.body
+    assert notice.to == [MAILBOX]
+    assert notice.reply_to == [CONTACT_EMAIL]
+    assert workshop_request.reference in notice.subject
+    assert "Mott Haven Tenants United" in notice.body
+    assert CONTACT_PHONE in notice.body
+    assert "Office of Advocacy" in notice.body
+    assert workshop_request.is_notified
+    assert list(workshop_request.topics.all()) == topics
+    assert workshop_request.language == "en"
+
+
+def test_a_spanish_request_gets_a_spanish_confirmation_and_an_english_notice(
+    client, today, topics, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/es/workshops/request/", form_data(topics))
+    assert response["Location"].startswith("/es/workshops/request/thanks/WR-2026-")
+    confirmation, notice = mail.outbox
+    assert confirmation.subject.startswith("Su solicitud de taller")
+    assert notice.subject.startswith("New workshop request")
+    assert "Requester's language: es" in notice.body
+
+
+def test_the_thanks_page_is_404_for_an_unknown_reference(client):
+    assert client.get("/workshops/request/thanks/WR-2026-99999/").status_code == 404
+
+
+def test_the_thanks_page_shows_only_the_reference(client):
+    workshop_request = make_request(organization_name="Private Org")
+    html = client.get(f"/workshops/request/thanks/{workshop_request.reference}/").content.decode()
+    assert workshop_request.reference in html
+    for private in ("Private Org", CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE):
+        assert private not in html
+
+
+# Abuse and bad input
+
+
+def test_the_form_needs_a_csrf_token(today, topics):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(URL, form_data(topics))
+    assert response.status_code == 403
+    assert WorkshopRequest.objects.count() == 0
+
+
+def test_a_filled_in_honeypot_is_refused_and_logged(client, today, topics, caplog):
+    with caplog.at_level(logging.INFO, logger="workshops"):
+        response = client.post(URL, form_data(topics, fax_number="http://spam.example"))
+    assert response.status_code == 400
+    assert "We could not accept this request" in text_of(response)
+    assert WorkshopRequest.objects.count() == 0
+    assert mail.outbox == []
+    assert "honeypot" in caplog.text
+
+
+def test_the_sixth_submission_in_an_hour_gets_a_friendly_429(
+    client, today, topics, settings, caplog, django_capture_on_commit_callbacks
+):
+    assert settings.WORKSHOP_RATE_LIMIT == 5
+    for _ in range(3):
+        assert client.get(URL).status_code == 200  # reading the form does not count
+    for n in range(5):
+        # Mistakes count as attempts too; the fifth one is a real request.
+        data = form_data(topics) if n == 4 else form_data(topics, contact_email="x")
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(URL, data).status_code in (200, 302)
+    with caplog.at_level(logging.WARNING, logger="workshops"):
+        response = client.post(URL, form_data(topics))
+    assert response.status_code == 429
+    # The count started at 17:00 UTC (noon in New York): it resets at 18:00.
+    assert 3590 <= int(response["Retry-After"]) <= 3600
+    assert "Too many requests for now" in title_of(response)
+    assert "Please try again in 60 minutes." in text_of(response)
+    assert MAILBOX in text_of(response)
+    assert WorkshopRequest.objects.count() == 1
+    assert "rate limit" in caplog.text
+    assert "127.0.0.1" not in caplog.text
+
+
+def test_the_rate_limit_is_per_client_address(client, today, topics, settings):
+    settings.WORKSHOP_RATE_LIMIT = 1
+    assert client.post(URL, form_data(topics, contact_email="x")).status_code == 200
+    assert client.post(URL, form_data(topics, contact_email="x")).status_code == 429
+    other = client.post(URL, form_data(topics, contact_email="x"), REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 200
+
+
+def test_the_rate_limit_resets_after_the_period(client, topics, settings):
+    import datetime
+
+    import time_machine
+
+    settings.WORKSHOP_RATE_LIMIT = 1
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 17, tzinfo=datetime.UTC), tick=False):
+        client.post(URL, {"contact_email": "x"})
+        assert client.post(URL, {"contact_email": "x"}).status_code == 429
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 18, 1, tzinfo=datetime.UTC)):
+        assert client.post(URL, {"contact_email": "x"}).status_code == 200
+
+
+def test_the_429_page_is_in_spanish_on_the_spanish_site(client, topics, settings):
+    settings.WORKSHOP_RATE_LIMIT = 0
+    response = client.post("/es/workshops/request/", {"contact_email": "x"})
+    assert response.status_code == 429
+    assert "Demasiadas solicitudes" in text_of(response)
+
+
+@pytest.mark.parametrize(
+    "content_type, body",
+    [
+        ("application/json", b'{"organization_name": "x"}'),
+        ("text/plain", b"\x00\xff garbage"),
+        ("multipart/form-data; boundary=", b"--\r\nnot really multipart"),
+        ("multipart/form-data", b"no boundary at all"),
+    ],
+)
+def test_a_malformed_post_gets_400_not_500(client, content_type, body):
+    response = client.generic("POST", URL, body, content_type=content_type)
+    assert response.status_code == 400
+    assert WorkshopRequest.objects.count() == 0
+
+
+def test_an_oversized_post_gets_400(client, topics):
+    response = client.post(URL, {"message": "a" * (300 * 1024)})
+    assert response.status_code == 400
+
+
+def test_too_many_fields_get_400(client):
+    response = client.post(URL, {f"field{i}": "x" for i in range(500)})
+    assert response.status_code == 400
+
+
+def test_other_methods_are_not_allowed(client):
+    assert client.put(URL, "x").status_code == 405
+
+
+def test_logs_of_rejections_hold_no_personal_data(
+    client, today, topics, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.workshops.helpers.BrokenMailServer"
+    settings.WORKSHOP_RATE_LIMIT = 3
+    address = "350 East 143rd Street, Bronx, NY 10454"
+    with caplog.at_level(logging.DEBUG):
+        client.post(URL, form_data(topics, contact_phone="not a phone"))
+        client.post(URL, form_data(topics, fax_number="spam"))
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(URL, form_data(topics, message="My private story"))
+        client.post(URL, form_data(topics))  # over the limit
+    reference = WorkshopRequest.objects.get().reference
+    assert f"Workshop request {reference}: confirmation_sent not sent" in caplog.text
+    assert "rate limit" in caplog.text
+    for private in (CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE, address, "My private story",
+                    "Mott Haven", "127.0.0.1", "not a phone"):  # fmt: skip
+        assert private not in caplog.text, private

@@ -1,0 +1,170 @@
+"""Writes that touch several rows or the outside world (the mail server).
+
+The flow of a request, start to end:
+
+1. ``workshop_request_submit`` saves it in one transaction and, once that
+   commits, asks ``workshop_request_notify`` to send the e-mails.
+2. ``workshop_request_notify`` sends each e-mail that has not gone yet and
+   records the time it went. A failure leaves the time empty and is logged
+   (reference and error type only).
+3. ``send_pending_notifications`` (a management command) calls
+   ``workshop_requests_notify_pending`` to retry whatever is still unsent.
+4. Staff move the request through its statuses with
+   ``workshop_request_set_status``, which keeps the history.
+
+Personal data never goes to the logs: only references, counts and reasons.
+"""
+
+import logging
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import CLOSED_STATUSES, Status, WorkshopRequest, WorkshopStatusChange
+
+logger = logging.getLogger(__name__)
+
+M2M_FIELDS = ("topics", "programs", "languages")
+
+
+def workshop_request_submit(*, data: dict, language: str = "en") -> WorkshopRequest:
+    """Save a validated request with its reference; e-mail once it is committed."""
+    fields = {key: value for key, value in data.items() if key not in M2M_FIELDS}
+    with transaction.atomic():
+        workshop_request = WorkshopRequest.objects.create(language=language, **fields)
+        year = timezone.localdate(workshop_request.created).year
+        workshop_request.reference = f"WR-{year}-{workshop_request.pk:05d}"
+        workshop_request.save(update_fields=["reference"])
+        for name in M2M_FIELDS:
+            if data.get(name):
+                getattr(workshop_request, name).set(data[name])
+        pk = workshop_request.pk
+        # robust: whatever goes wrong with the e-mails, the person still gets
+        # the thanks page; the request stays pending for the command.
+        transaction.on_commit(lambda: workshop_requests_notify_pending(pks=[pk]), robust=True)
+    logger.info("Workshop request %s received", workshop_request.reference)
+    return workshop_request
+
+
+def _confirmation_email(workshop_request: WorkshopRequest) -> EmailMessage:
+    context = {"workshop_request": workshop_request, "mailbox": settings.OCEP_MAILBOX}
+    with translation.override(workshop_request.language):
+        subject = render_to_string("workshops/email/confirmation_subject.txt", context)
+        body = render_to_string("workshops/email/confirmation_body.txt", context)
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        to=[workshop_request.contact_email],
+        reply_to=[settings.OCEP_MAILBOX],
+    )
+
+
+def _mailbox_email(workshop_request: WorkshopRequest) -> EmailMessage:
+    context = {"workshop_request": workshop_request}
+    # Staff read English; the requester's language is named in the message.
+    with translation.override("en"):
+        subject = render_to_string("workshops/email/mailbox_subject.txt", context)
+        body = render_to_string("workshops/email/mailbox_body.txt", context)
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        to=[settings.OCEP_MAILBOX],
+        reply_to=[workshop_request.contact_email],
+    )
+
+
+EMAILS: dict[str, Callable[[WorkshopRequest], EmailMessage]] = {
+    "confirmation_sent_at": _confirmation_email,
+    "mailbox_notified_at": _mailbox_email,
+}
+
+
+def workshop_request_notify(*, workshop_request: WorkshopRequest) -> bool:
+    """Send each e-mail of this request not sent yet; True when none is left to send.
+
+    Each e-mail's timestamp is set right after that e-mail is accepted by the
+    mail server, so a later run never sends it again. The caller holds the
+    row lock (see ``workshop_requests_notify_pending``).
+    """
+    all_sent = True
+    for field, build in EMAILS.items():
+        if getattr(workshop_request, field) is not None:
+            continue
+        try:
+            build(workshop_request).send(fail_silently=False)
+        except Exception as error:  # noqa: BLE001 - any mail failure must leave the row saved
+            # The error's text can quote addresses: log only its type.
+            logger.warning(
+                "Workshop request %s: %s not sent (%s); it stays pending",
+                workshop_request.reference,
+                field.removesuffix("_at"),
+                type(error).__name__,
+            )
+            all_sent = False
+            continue
+        sent_at = timezone.now()
+        WorkshopRequest.objects.filter(pk=workshop_request.pk).update(**{field: sent_at})
+        setattr(workshop_request, field, sent_at)
+    return all_sent
+
+
+def workshop_requests_notify_pending(*, pks: list[int] | None = None) -> tuple[int, int]:
+    """Send the missing e-mails of unnotified requests (all of them, or just ``pks``).
+
+    Each request is handled in its own transaction holding its row lock, taken
+    with SKIP LOCKED: two runs at once (a command and a web request, or two
+    commands) never pick the same request, so nothing is sent twice. Returns
+    (requests fully notified, requests still pending).
+    """
+    candidates = WorkshopRequest.objects.unnotified().order_by("pk")
+    if pks is not None:
+        candidates = candidates.filter(pk__in=pks)
+    done = pending = 0
+    for pk in list(candidates.values_list("pk", flat=True)):
+        with transaction.atomic():
+            workshop_request = (
+                WorkshopRequest.objects.unnotified()
+                .select_for_update(skip_locked=True)
+                .filter(pk=pk)
+                .first()
+            )
+            if workshop_request is None:
+                continue  # another run has it, or it was notified meanwhile
+            if workshop_request_notify(workshop_request=workshop_request):
+                done += 1
+            else:
+                pending += 1
+    return done, pending
+
+
+def workshop_request_set_status(
+    *, workshop_request: WorkshopRequest, status: str, by=None
+) -> WorkshopRequest:
+    """Move a request to a new status and record who did it, when, from and to."""
+    status = Status(status)
+    previous = workshop_request.status
+    if status == previous:
+        return workshop_request
+    now = timezone.now()
+    with transaction.atomic():
+        WorkshopStatusChange.objects.create(
+            request=workshop_request,
+            from_status=previous,
+            to_status=status,
+            changed_by=by,
+            changed_at=now,
+        )
+        workshop_request.status = status
+        if status in CLOSED_STATUSES:
+            workshop_request.closed_at = workshop_request.closed_at or now
+        else:
+            workshop_request.closed_at = None
+        workshop_request.save(update_fields=["status", "closed_at", "updated"])
+    logger.info(
+        "Workshop request %s moved from %s to %s", workshop_request.reference, previous, status
+    )
+    return workshop_request
