@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.filters import LanguageFilter, QuickSelect
 from partnerships.models import Borough, CommunityPartnership, Language
 
+from .converters import FIRST_YEAR, LAST_YEAR
 from .models import AttendingType, MeetingSeries
 
 DEFAULT_DAYS = 60
@@ -65,8 +66,11 @@ class MeetingFilterForm(forms.Form):
 
 
 def sensible_date(value: datetime.date):
-    if not 2000 <= value.year <= 2100:
-        raise forms.ValidationError(_("Choose a date between the years 2000 and 2100."))
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise forms.ValidationError(
+            _("Choose a date between the years %(first)s and %(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
 
 
 class MeetingFilterSet(django_filters.FilterSet):

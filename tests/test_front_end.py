@@ -65,7 +65,13 @@ def test_rendered_pages_have_no_inline_script_or_style_and_viewport_meta(client,
 
 @pytest.mark.django_db
 def test_every_form_control_on_the_list_pages_has_a_label(client):
-    for url in ("/", "/partnerships/", "/family-enrichment-centers/", "/meetings/", "/workshops/request/"):
+    for url in (
+        "/",
+        "/partnerships/",
+        "/family-enrichment-centers/",
+        "/meetings/",
+        "/workshops/request/",
+    ):
         html = client.get(url).content.decode()
         ids = re.findall(r"<(?:input|select|textarea)\b[^>]*\bid=\"([^\"]+)\"", html)
         assert ids, url

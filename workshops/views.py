@@ -47,20 +47,23 @@ def rate_limit_key(request) -> str:
     return f"workshops:submissions:{digest}:{window}"
 
 
-def over_rate_limit(request) -> bool:
-    """Count this submission; True once the client has sent more than the limit.
+def rate_limit_reached(request) -> bool:
+    """True once this client has sent WORKSHOP_RATE_LIMIT requests in the current period.
 
     The count lives in Django's cache (Redis when REDIS_URL is set, so every
-    worker shares it) and is dropped after the period.
+    worker shares it). Only requests that were accepted, or refused as spam,
+    count: a person correcting mistakes in the form is never locked out.
     """
+    return cache.get(rate_limit_key(request), 0) >= settings.WORKSHOP_RATE_LIMIT
+
+
+def count_submission(request) -> None:
     key = rate_limit_key(request)
     cache.add(key, 0, timeout=settings.WORKSHOP_RATE_LIMIT_PERIOD)
     try:
-        count = cache.incr(key)
+        cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, timeout=settings.WORKSHOP_RATE_LIMIT_PERIOD)
-        count = 1
-    return count > settings.WORKSHOP_RATE_LIMIT
 
 
 def render_form(request, form):
@@ -80,7 +83,7 @@ def request_workshop(request):
     if request.content_type not in FORM_CONTENT_TYPES:
         logger.warning("Workshop request refused: not a form post (%r)", request.content_type[:60])
         raise BadRequest("Not a form post.")
-    if over_rate_limit(request):
+    if rate_limit_reached(request):
         logger.warning("Workshop request refused: rate limit reached")
         period = settings.WORKSHOP_RATE_LIMIT_PERIOD
         seconds_left = period - int(time.time()) % period
@@ -91,6 +94,7 @@ def request_workshop(request):
 
     form = WorkshopRequestForm(request.POST)
     if form.is_spam:
+        count_submission(request)
         logger.warning("Workshop request refused: honeypot field filled in")
         return render(
             request,
@@ -107,6 +111,7 @@ def request_workshop(request):
     workshop_request = workshop_request_submit(
         data=form.submission_data(), language=get_language() or settings.LANGUAGE_CODE
     )
+    count_submission(request)
     return redirect("workshops:thanks", reference=workshop_request.reference)
 
 
