@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 admin.site.site_header = _("OCEP staff administration")
 admin.site.site_title = _("OCEP staff")
-admin.site.index_title = _("Listings")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

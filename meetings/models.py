@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import (
@@ -178,7 +178,8 @@ class MeetingSeries(models.Model):
     class Meta:
         ordering = ["partnership__name", "title"]
         verbose_name = _("meeting series")
-        verbose_name_plural = _("meeting series")
+        # The same words in English; Spanish needs the plural ("series de reuniones").
+        verbose_name_plural = pgettext_lazy("plural", "meeting series")
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_time__gt=models.F("start_time")),
