@@ -16,6 +16,7 @@ Personal data never goes to the logs: only references, counts and reasons.
 """
 
 import logging
+import smtplib
 from collections.abc import Callable
 
 from django.conf import settings
@@ -27,6 +28,19 @@ from django.utils import timezone, translation
 from .models import CLOSED_STATUSES, Status, WorkshopRequest, WorkshopStatusChange
 
 logger = logging.getLogger(__name__)
+
+# Failures that mean no mail can get through now (as opposed to one refused address).
+SERVER_UNREACHABLE = (
+    ConnectionError,
+    TimeoutError,
+    smtplib.SMTPConnectError,
+    smtplib.SMTPServerDisconnected,
+)
+
+
+class MailServerUnavailable(Exception):
+    """The mail server cannot be reached: stop sending until the next run."""
+
 
 M2M_FIELDS = ("topics", "programs", "languages")
 
@@ -104,6 +118,9 @@ def workshop_request_notify(*, workshop_request: WorkshopRequest) -> bool:
                 field.removesuffix("_at"),
                 type(error).__name__,
             )
+            if isinstance(error, SERVER_UNREACHABLE):
+                # Trying the next e-mail would only wait for the same timeout again.
+                raise MailServerUnavailable from error
             all_sent = False
             continue
         sent_at = timezone.now()
@@ -124,7 +141,8 @@ def workshop_requests_notify_pending(*, pks: list[int] | None = None) -> tuple[i
     if pks is not None:
         candidates = candidates.filter(pk__in=pks)
     done = pending = 0
-    for pk in list(candidates.values_list("pk", flat=True)):
+    candidate_pks = list(candidates.values_list("pk", flat=True))
+    for index, pk in enumerate(candidate_pks):
         with transaction.atomic():
             workshop_request = (
                 WorkshopRequest.objects.unnotified()
@@ -134,10 +152,24 @@ def workshop_requests_notify_pending(*, pks: list[int] | None = None) -> tuple[i
             )
             if workshop_request is None:
                 continue  # another run has it, or it was notified meanwhile
-            if workshop_request_notify(workshop_request=workshop_request):
-                done += 1
+            try:
+                all_sent = workshop_request_notify(workshop_request=workshop_request)
+            except MailServerUnavailable:
+                all_sent = False
+                stop = True
             else:
-                pending += 1
+                stop = False
+        if all_sent:
+            done += 1
+        else:
+            pending += 1
+        if stop:
+            # The rest waits for the next run rather than for one timeout each.
+            remaining = len(candidate_pks) - index - 1
+            logger.warning(
+                "Mail server unreachable: %d request(s) left for the next run", remaining
+            )
+            return done, pending + remaining
     return done, pending
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+import smtplib
 
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
@@ -92,11 +93,24 @@ class BrokenMailServer(BaseEmailBackend):
         raise ConnectionRefusedError(f"could not reach the server for {email_messages[0].to}")
 
 
+class CountingBrokenMailServer(BaseEmailBackend):
+    """A mail server that times out, counting how often it was tried."""
+
+    attempts = 0
+
+    def send_messages(self, email_messages):
+        CountingBrokenMailServer.attempts += 1
+        raise TimeoutError("timed out")
+
+
 class MailboxOnlyServer(LocmemBackend):
     """The requester's mail domain refuses mail: only OCEP's mailbox gets through."""
 
     def send_messages(self, email_messages):
         for message in email_messages:
             if MAILBOX not in message.to:
-                raise ConnectionResetError(f"refused: {message.to}")
+                # What smtplib raises when the server refuses every recipient.
+                raise smtplib.SMTPRecipientsRefused(
+                    dict.fromkeys(message.to, (550, b"mailbox unavailable"))
+                )
         return super().send_messages(email_messages)

@@ -13,7 +13,7 @@ from workshops.services import (
     workshop_requests_notify_pending,
 )
 
-from .helpers import CONTACT_EMAIL, MAILBOX, make_request
+from .helpers import CONTACT_EMAIL, MAILBOX, CountingBrokenMailServer, make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +76,23 @@ def test_a_broken_mail_server_leaves_the_request_saved_and_unnotified(
     assert [m.to for m in mail.outbox] == [[CONTACT_EMAIL], [MAILBOX]]
     assert workshop_request.reference in mail.outbox[0].subject
     assert not WorkshopRequest.objects.unnotified().exists()
+
+
+def test_an_unreachable_mail_server_is_tried_once_not_once_per_email(
+    today, topics, settings, django_capture_on_commit_callbacks
+):
+    """A person waits for one mail timeout at most, and a retry run stops at the first one."""
+    settings.EMAIL_BACKEND = "tests.workshops.helpers.CountingBrokenMailServer"
+    CountingBrokenMailServer.attempts = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(topics)
+    assert CountingBrokenMailServer.attempts == 1
+    submit(topics)
+    submit(topics)
+    CountingBrokenMailServer.attempts = 0
+    assert workshop_requests_notify_pending() == (0, 3)
+    assert CountingBrokenMailServer.attempts == 1
+    assert WorkshopRequest.objects.unnotified().count() == 3
 
 
 def test_only_the_missing_email_is_sent_again(
