@@ -13,13 +13,46 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.utils.translation import gettext
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from . import occurrences
 from .models import ChangeKind, MeetingChange, MeetingSeries
 
 UTC = datetime.UTC
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def new_york_vtimezone() -> Timezone:
+    """America/New_York as calendar apps write it: two yearly rules, not a list of dates.
+
+    Outlook and dateutil-based readers use the VTIMEZONE itself rather than
+    their own time zone database, and some of them only understand RRULE
+    observances. These are New York's rules since 2007, which covers every
+    meeting this site lists.
+    """
+    timezone = Timezone()
+    timezone.add("tzid", "America/New_York")
+    daylight = TimezoneDaylight()
+    daylight.add("tzname", "EDT")
+    daylight.add("tzoffsetfrom", datetime.timedelta(hours=-5))
+    daylight.add("tzoffsetto", datetime.timedelta(hours=-4))
+    daylight.add("dtstart", datetime.datetime(2007, 3, 11, 2))  # noqa: DTZ001 (local time)
+    daylight.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 3, "BYDAY": "2SU"})
+    standard = TimezoneStandard()
+    standard.add("tzname", "EST")
+    standard.add("tzoffsetfrom", datetime.timedelta(hours=-4))
+    standard.add("tzoffsetto", datetime.timedelta(hours=-5))
+    standard.add("dtstart", datetime.datetime(2007, 11, 4, 2))  # noqa: DTZ001 (local time)
+    standard.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 11, "BYDAY": "1SU"})
+    timezone.add_component(daylight)
+    timezone.add_component(standard)
+    return timezone
+
+
+def add_timezones(calendar: Calendar) -> None:
+    if "America/New_York" in calendar.get_missing_tzids():
+        calendar.subcomponents.insert(0, new_york_vtimezone())
+    calendar.add_missing_timezones()  # any other zone, should one ever be used
 
 
 def series_uid(series: MeetingSeries) -> str:
@@ -175,7 +208,7 @@ def build_calendar(
     for series in series_list:
         for event in series_events(series, absolute):
             calendar.add_component(event)
-    calendar.add_missing_timezones()
+    add_timezones(calendar)
     return calendar.to_ical()
 
 
@@ -202,7 +235,7 @@ def single_event_calendar(occurrence: occurrences.Occurrence, absolute) -> bytes
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     calendar.add_component(event)
-    calendar.add_missing_timezones()
+    add_timezones(calendar)
     return calendar.to_ical()
 
 

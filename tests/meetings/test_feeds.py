@@ -222,3 +222,28 @@ def test_feed_in_spanish_describes_the_rule_in_spanish(client, schedules):
     body = client.get("/es/partnerships/highbridge/meetings.ics").content.decode()
     assert "martes" in body
     assert "18:00–20:00" in body
+
+
+def test_the_feeds_own_vtimezone_gives_new_york_offsets(client, schedules):
+    """Outlook and dateutil-based readers use the feed's VTIMEZONE, not their own zone data."""
+    from io import StringIO
+
+    from dateutil.tz import tzical
+
+    calendar = read_feed(client, "/meetings/feeds/all.ics")
+    (vtimezone,) = calendar.walk("VTIMEZONE")
+    # Yearly rules, as Google and Outlook write them: some readers (vobject) misread a
+    # VTIMEZONE made of long RDATE lists and put summer meetings an hour late.
+    observances = vtimezone.walk("DAYLIGHT") + vtimezone.walk("STANDARD")
+    assert len(observances) == 2
+    assert all("RRULE" in o and "RDATE" not in o for o in observances)
+    new_york = tzical(StringIO(vtimezone.to_ical().decode())).get("America/New_York")
+
+    def offset(*moment):
+        return new_york.utcoffset(datetime.datetime(*moment)).total_seconds() / 3600  # noqa: DTZ001
+
+    assert offset(2027, 1, 12, 18) == -5
+    assert offset(2027, 4, 13, 18) == -4  # after clocks go forward on March 14, 2027
+    assert offset(2027, 3, 13, 18) == -5
+    assert offset(2027, 11, 6, 18) == -4  # before they go back on November 7, 2027
+    assert offset(2027, 11, 8, 18) == -5
