@@ -69,9 +69,12 @@ def single_uid(occurrence: occurrences.Occurrence) -> str:
 
 
 def location(series: MeetingSeries, venue: str = "", address: str = "") -> str:
+    """Where, as the pages say it: a new venue comes with its own address, never the usual one."""
     if not series.is_in_person:
         return gettext("Online")
-    place = ", ".join(p for p in (venue or series.venue_name, address or series.address) if p)
+    if not venue:
+        venue, address = series.venue_name, series.address
+    place = ", ".join(p for p in (venue, address) if p)
     if series.is_online:
         return gettext("%(place)s, or online") % {"place": place}
     return place

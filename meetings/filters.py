@@ -43,26 +43,33 @@ class MeetingFilterForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         start, end = cleaned_data.get("start"), cleaned_data.get("end")
-        if start and end:
-            if end < start:
-                self.add_error("end", _("The end date must be on or after the start date."))
-            elif (end - start).days > MAX_DAYS:
+        if start and end and end < start:
+            self.add_error("end", _("The end date must be on or after the start date."))
+        elif "start" not in self.errors and "end" not in self.errors:
+            # A missing start is today, so "?end=2100-12-31" is a span like any other.
+            first, last = self.dates(start, end)
+            if (last - first).days > MAX_DAYS:
                 self.add_error(
                     "end",
                     _("Choose dates at most a year apart (%(days)s days).") % {"days": MAX_DAYS},
                 )
         return cleaned_data
 
-    def window(self) -> tuple[datetime.date, datetime.date, bool]:
-        """The dates to show, and whether the list starts now (dropping finished meetings)."""
+    @staticmethod
+    def dates(start, end) -> tuple[datetime.date, datetime.date]:
+        """The window for these (possibly empty) dates: 60 days from today by default."""
         today = timezone.localdate()
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        start, end = data.get("start"), data.get("end")
         if start is None:
             start = today if end is None or end >= today else end - datetime.timedelta(DEFAULT_DAYS)
         if end is None:
             end = start + datetime.timedelta(days=DEFAULT_DAYS)
-        return start, end, start == today
+        return start, end
+
+    def window(self) -> tuple[datetime.date, datetime.date, bool]:
+        """The dates to show, and whether the list starts now (dropping finished meetings)."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        start, end = self.dates(data.get("start"), data.get("end"))
+        return start, end, start == timezone.localdate()
 
 
 def sensible_date(value: datetime.date):

@@ -313,7 +313,8 @@ class MeetingSeries(models.Model):
             )
         if self.is_online and not (self.join_url or self.dial_in):
             errors["join_url"] = gettext("Online meetings need a link or a dial-in number.")
-        if not errors and self.valid_from and self.first_rule_date() is None:
+        complete = self.valid_from and self.start_time and self.end_time
+        if not errors and complete and self.first_rule_date() is None:
             errors["until"] = gettext("No meeting falls between the first and the last date.")
         if errors:
             raise ValidationError(errors)
@@ -416,6 +417,10 @@ class MeetingChange(models.Model):
             self.new_date or self.new_start_time or self.new_end_time or self.new_venue_name
         ):
             errors["kind"] = gettext("A cancelled meeting has no new date, time or venue.")
+        if self.new_venue_name and not self.new_street_address:
+            errors["new_street_address"] = gettext("Give the new venue's street address.")
+        if self.new_street_address and not self.new_venue_name:
+            errors["new_venue_name"] = gettext("Give the name of the new venue.")
         if self.kind == ChangeKind.EXTRA and self.new_date:
             errors["new_date"] = gettext("For an extra meeting, put its date in “date”.")
         if bool(self.new_start_time) != bool(self.new_end_time):

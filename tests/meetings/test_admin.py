@@ -131,6 +131,9 @@ def test_staff_set_up_a_series_cancel_one_date_and_move_another(staff_client, pa
         ({"venue_name": "", "street_address": ""}, "In-person meetings need a venue"),
         ({"attending_type": "virtual", "join_url": "", "dial_in": ""}, "need a link or a dial-in"),
         ({"until": "2026-01-05"}, "No meeting falls between the first and the last date."),
+        ({"start_time": "25:00"}, "Enter a valid time."),
+        ({"start_time": ""}, "This field is required."),
+        ({"valid_from": ""}, "This field is required."),
     ],
 )
 def test_impossible_rules_get_a_clear_message_and_nothing_is_saved(
@@ -168,6 +171,10 @@ def test_byday_is_normalised_to_capitals(staff_client, partnership):
         (
             {"original_date": "2026-12-08", "kind": "cancelled", "new_date": "2026-12-10"},
             "A cancelled meeting has no new date",
+        ),
+        (
+            {"original_date": "2026-12-08", "kind": "moved", "new_venue_name": "Library"},
+            "Give the new venue&#x27;s street address.",
         ),
         (
             {

@@ -357,6 +357,9 @@ def test_no_active_filters_are_listed_without_filters(client):
         ({"start": "2026-02-30"}, "From", "Enter a valid date."),
         ({"start": "2026-12-10", "end": "2026-12-01"}, "To", "on or after the start date"),
         ({"start": "2026-12-01", "end": "2027-12-03"}, "To", "at most a year apart"),
+        # Without a start, the window starts today: the year limit still holds.
+        ({"end": "2100-12-31"}, "To", "at most a year apart"),
+        ({"end": "2027-11-25"}, "To", "at most a year apart"),
         ({"start": "1800-01-01"}, "From", "between the years 2000 and 2100"),
         ({"end": "1800-01-01"}, "To", "between the years 2000 and 2100"),
         ({"start": "not a date"}, "From", "Enter a valid date."),
@@ -372,6 +375,14 @@ def test_bad_dates_show_an_error_not_a_crash(client, params, field, message):
     assert message in summary
     assert listed(response) == []
     assert "Meetings will show here once the filters above are corrected." in text(response)
+
+
+@frozen
+def test_an_end_date_alone_a_year_from_today_is_allowed(client):
+    make_series(partnership=make_partnership(name="Highbridge"))
+    response = client.get(MEETINGS, {"end": "2027-11-24"})
+    assert "Error:" not in title(response)
+    assert listed(response)[0][0] == D(2026, 12, 8)
 
 
 @frozen

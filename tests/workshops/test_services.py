@@ -78,6 +78,18 @@ def test_a_broken_mail_server_leaves_the_request_saved_and_unnotified(
     assert not WorkshopRequest.objects.unnotified().exists()
 
 
+def test_emails_show_names_as_typed_not_html_escaped(
+    today, topics, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(topics, organization_name="O'Brien & Sons <Youth> Center", contact_name="D'Angelo")
+    confirmation, notice = mail.outbox
+    assert notice.subject.endswith(": O'Brien & Sons <Youth> Center")
+    assert "O'Brien & Sons <Youth> Center" in notice.body
+    assert "D'Angelo" in confirmation.body
+    assert "&amp;" not in notice.subject + notice.body + confirmation.body
+
+
 def test_an_unreachable_mail_server_is_tried_once_not_once_per_email(
     today, topics, settings, django_capture_on_commit_callbacks
 ):
