@@ -72,6 +72,7 @@ class MeetingListView(FilteredListView):
             feed = reverse("meetings:all_feed")
             context["feed_label"] = ""
         context["subscribe"] = feeds.subscribe_links(self.request, feed)
+        context["sample_schedule"] = any(o.series.is_sample_data for o in context["object_list"])
         today = timezone.localdate()
         context["this_month_url"] = reverse("meetings:calendar", args=[today.year, today.month])
         return context
@@ -130,6 +131,10 @@ def calendar_month(request, year: int, month: int):
                 "is_today": day == today,
                 "meetings": by_day.get(day, []) if day.month == month else [],
                 "moved_away": moved_from.get(day, []) if day.month == month else [],
+                "taking_place": sum(
+                    not o.is_cancelled for o in by_day.get(day, []) if day.month == month
+                ),
+                "cancelled": sum(o.is_cancelled for o in by_day.get(day, []) if day.month == month),
             }
             for day in week
         ]
@@ -153,6 +158,7 @@ def calendar_month(request, year: int, month: int):
         "previous_month": datetime.date(*previous, 1),
         "next_month": datetime.date(*following, 1),
         "subscribe": feeds.subscribe_links(request, reverse("meetings:all_feed")),
+        "sample_schedule": any(o.series.is_sample_data for o in found + away),
     }
     return render(request, "meetings/calendar_month.html", context)
 

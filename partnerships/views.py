@@ -114,6 +114,7 @@ class HomeView(TemplateView):
         context["next_meetings"] = occurrences.upcoming(series, days=HOME_MEETING_DAYS)[
             :HOME_MEETING_COUNT
         ]
+        context["sample_schedule"] = any(o.series.is_sample_data for o in context["next_meetings"])
         return context
 
 
@@ -149,6 +150,7 @@ class PartnershipDetailView(DetailView):
         )
         series = list(MeetingSeries.objects.published().for_partnership(self.object).for_listing())
         context["meeting_series"] = series
+        context["sample_schedule"] = any(s.is_sample_data for s in series)
         context["next_meetings"] = occurrences.upcoming(series, days=occurrences.LOOKAHEAD_DAYS)[
             :NEXT_MEETING_COUNT
         ]

@@ -1081,3 +1081,37 @@ def test_feed_of_an_unpublished_partnership_is_a_404(client):
 def test_posting_to_a_feed_or_meeting_page_is_not_allowed(client, path):
     make_series(partnership=make_partnership(slug="highbridge"), slug="highbridge-monthly")
     assert client.post(path).status_code == 405
+
+
+@frozen
+def test_sample_schedules_are_flagged_once_on_every_page_that_lists_them(client):
+    partnership = make_partnership(slug="highbridge")
+    first = make_series(partnership=partnership, is_sample_data=True)
+    make_series(partnership=partnership, byday="4TU", is_sample_data=True)
+    notice = "are samples for this demonstration site"
+    for url in (
+        "/",
+        "/meetings/",
+        "/meetings/calendar/2026/12/",
+        "/partnerships/highbridge/",
+        f"/meetings/{first.slug}/2026-12-08/",
+    ):
+        html = client.get(url).content.decode()
+        assert html.count(notice) == 1, url
+        assert html.count('id="sample-schedule-title"') == 1, url
+    first.is_sample_data = False
+    first.save()
+    assert notice not in client.get(f"/meetings/{first.slug}/2026-12-08/").content.decode()
+
+
+@frozen
+def test_calendar_day_links_say_how_many_meetings_still_take_place(client):
+    tuesday = make_series(slug="tuesday", byday="2TU")
+    make_series(slug="also-tuesday", byday="2TU")
+    make_change(tuesday, D(2026, 12, 8), "cancelled")
+    friday = make_series(slug="friday", byday="-1FR")
+    make_change(friday, D(2026, 12, 25), "moved", new_date=D(2026, 12, 28))
+    html = client.get("/meetings/calendar/2026/12/").content.decode()
+    assert "Tuesday Dec. 8, 2026: 1 meeting, 1 cancelled</span>" in html
+    assert "Friday Dec. 25, 2026: 0 meetings, 1 moved to another day</span>" in html
+    assert "Monday Dec. 28, 2026: 1 meeting</span>" in html
