@@ -36,6 +36,11 @@ REQUIRED_MESSAGES = {
     "time_of_day": _("Choose a time of day."),
 }
 DATE_FIELDS = ("preferred_date_1", "preferred_date_2", "preferred_date_3")
+# Preferred dates further ahead than this are surely a typo (or not a person).
+MAX_LEAD_DAYS = 365
+# One-line answers: a line break or other control character in them is never meant.
+SINGLE_LINE_FIELDS = ("organization_name", "contact_name", "contact_phone", "address")
+CONTROL_CHARACTERS = {chr(n) for n in range(32)} | {chr(127)}
 # Far more rows than the lists will ever hold, and within every database's integers.
 MAX_PK = 2**31 - 1
 
@@ -170,11 +175,16 @@ class WorkshopRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
         self.earliest_date = self.today + datetime.timedelta(days=settings.WORKSHOP_MIN_LEAD_DAYS)
+        self.latest_date = self.today + datetime.timedelta(days=MAX_LEAD_DAYS)
         earliest = date_format(self.earliest_date, "DATE_FORMAT")
         for name in DATE_FIELDS:
             field = self.fields[name]
             field.widget = forms.DateInput(
-                attrs={"type": "date", "min": self.earliest_date.isoformat()},
+                attrs={
+                    "type": "date",
+                    "min": self.earliest_date.isoformat(),
+                    "max": self.latest_date.isoformat(),
+                },
                 format="%Y-%m-%d",
             )
             field.error_messages["invalid"] = _("Enter a date like 2026-05-31.")
@@ -254,11 +264,21 @@ class WorkshopRequestForm(forms.ModelForm):
                 continue
             if value < self.earliest_date:
                 self.add_error(name, too_soon)
+            elif value > self.latest_date:
+                self.add_error(
+                    name,
+                    _("Choose a date within the next year, on or before %(date)s.")
+                    % {"date": date_format(self.latest_date, "DATE_FORMAT")},
+                )
             elif value in seen:
                 self.add_error(
                     name, _("You chose this date already: pick another or leave it empty.")
                 )
             seen.add(value)
+        for name in SINGLE_LINE_FIELDS:
+            value = cleaned_data.get(name) or ""
+            if CONTROL_CHARACTERS.intersection(value):
+                self.add_error(name, _("Write this on one line, without line breaks or tabs."))
         return cleaned_data
 
     @property

@@ -78,6 +78,30 @@ def test_every_preferred_date_is_at_least_14_days_ahead(today, topics, field, da
         assert "March 16, 2026" in errors[field][0]
 
 
+@pytest.mark.parametrize("days, ok", [(365, True), (366, False)])
+def test_a_preferred_date_is_at_most_a_year_ahead(today, topics, days, ok):
+    errors = errors_for(topics, preferred_date_2=in_days(today, days))
+    assert ("preferred_date_2" not in errors) is ok
+    if not ok:
+        assert "within the next year" in errors["preferred_date_2"][0]
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("organization_name", "Tenants\r\nBcc: someone@example.org"),
+        ("contact_name", "Ana\nB"),
+        ("contact_phone", "718\t555 0100"),
+        ("address", "1 Main St\rBronx"),
+    ],
+)
+def test_one_line_answers_refuse_line_breaks(today, topics, field, value):
+    changes = {field: value}
+    if field == "address":
+        changes["format"] = "in_person"
+    assert "one line" in errors_for(topics, **changes)[field][0]
+
+
 def test_a_past_date_is_refused(today, topics):
     assert "preferred_date_1" in errors_for(topics, preferred_date_1="2020-01-01")
 
@@ -158,6 +182,7 @@ def test_the_date_inputs_offer_the_earliest_date(today, topics):
     html = str(WorkshopRequestForm()["preferred_date_1"])
     assert 'type="date"' in html
     assert 'min="2026-03-16"' in html
+    assert 'max="2027-03-02"' in html
 
 
 def test_missing_answers_say_what_to_do(today, topics):

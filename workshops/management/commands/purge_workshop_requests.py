@@ -25,7 +25,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, dry_run: bool = False, **options):
         expired = WorkshopRequest.objects.purgeable().order_by("closed_at", "pk")
-        references = list(expired.values_list("reference", flat=True))
+        rows = list(expired.values_list("pk", "reference"))
+        references = [reference for _pk, reference in rows]
         days = settings.WORKSHOP_REQUEST_RETENTION_DAYS
         if dry_run:
             for reference in references:
@@ -35,5 +36,6 @@ class Command(BaseCommand):
                 "would be deleted."
             )
             return
-        WorkshopRequest.objects.filter(reference__in=references).delete()
+        # Delete what was listed, and only if it is still closed and old enough.
+        WorkshopRequest.objects.purgeable().filter(pk__in=[pk for pk, _ref in rows]).delete()
         self.stdout.write(f"Deleted {len(references)} closed request(s) older than {days} days.")
