@@ -9,6 +9,7 @@ import datetime
 
 from django.utils import timezone
 
+from partnerships.demo_data import CITY
 from partnerships.models import CommunityPartnership, Language
 
 from .models import AttendingType, ChangeKind, MeetingChange, MeetingSeries, WheelchairAccess
@@ -27,13 +28,6 @@ SCHEDULES = [
     ("-1WE", datetime.time(18), datetime.time(20), AttendingType.VIRTUAL),
     ("3TU", datetime.time(16), datetime.time(18), AttendingType.HYBRID),
 ]
-CITY = {
-    "bronx": "Bronx",
-    "brooklyn": "Brooklyn",
-    "manhattan": "New York",
-    "queens": "Queens",
-    "staten-island": "Staten Island",
-}
 ACCOMMODATIONS = (
     "Ask the partnership for an interpreter, ASL, CART or another accommodation at least "
     "five business days before the meeting (sample text)."

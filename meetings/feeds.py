@@ -123,6 +123,25 @@ def _event(series: MeetingSeries, uid: str, start, end, summary: str, url: str) 
     return event
 
 
+def changed_event(series, uid: str, change: MeetingChange, page_url: str, absolute) -> Event:
+    """The VEVENT of a moved or extra meeting, with its own time, place and note."""
+    occurrence = occurrences.find(series, change.original_date)
+    event = _event(
+        series,
+        uid,
+        occurrence.start,
+        occurrence.end,
+        f"{series.partnership.name}: {series.title}",
+        absolute(occurrence.get_absolute_url()),
+    )
+    event.add("location", location(series, change.new_venue_name, occurrence.address))
+    note = change.note
+    if change.kind == ChangeKind.MOVED and not note:
+        note = gettext("This meeting has been moved.")
+    event.add("description", description(series, page_url, note))
+    return event
+
+
 def series_events(series: MeetingSeries, absolute: Callable[[str], str]) -> list[Event]:
     """The VEVENTs of one series: the rule, its moved dates and its extra meetings."""
     first = series.first_rule_date()
@@ -156,20 +175,8 @@ def series_events(series: MeetingSeries, absolute: Callable[[str], str]) -> list
     cancelled = []
     for change in series.change_list:
         if change.kind == ChangeKind.EXTRA:
-            if series.is_rule_date(change.original_date):
-                continue
-            occurrence = occurrences.find(series, change.original_date)
-            extra = _event(
-                series,
-                extra_uid(change),
-                occurrence.start,
-                occurrence.end,
-                summary,
-                absolute(occurrence.get_absolute_url()),
-            )
-            extra.add("location", location(series, change.new_venue_name, occurrence.address))
-            extra.add("description", description(series, page_url, change.note))
-            events.append(extra)
+            if not series.is_rule_date(change.original_date):
+                events.append(changed_event(series, extra_uid(change), change, page_url, absolute))
             continue
         if not series.is_rule_date(change.original_date):
             continue  # the rule was edited since; the change no longer applies
@@ -177,19 +184,8 @@ def series_events(series: MeetingSeries, absolute: Callable[[str], str]) -> list
         if change.kind == ChangeKind.CANCELLED:
             cancelled.append(original)
             continue
-        occurrence = occurrences.find(series, change.original_date)
-        moved = _event(
-            series,
-            series_uid(series),
-            occurrence.start,
-            occurrence.end,
-            summary,
-            absolute(occurrence.get_absolute_url()),
-        )
+        moved = changed_event(series, series_uid(series), change, page_url, absolute)
         moved.add("recurrence-id", original)
-        moved.add("location", location(series, change.new_venue_name, occurrence.address))
-        note = change.note or gettext("This meeting has been moved.")
-        moved.add("description", description(series, page_url, note))
         events.append(moved)
     if cancelled:
         main.add("exdate", cancelled)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from meetings.demo_data import seed_meetings
-from partnerships.demo_data import CENTERS, PARTNERSHIPS
+from partnerships.demo_data import CENTERS, CITY, PARTNERSHIPS
 from partnerships.models import (
     Borough,
     CommunityDistrict,
@@ -22,13 +22,6 @@ from partnerships.models import (
 )
 from workshops.demo_data import seed_workshops
 
-CITY = {
-    "bronx": "Bronx",
-    "brooklyn": "Brooklyn",
-    "manhattan": "New York",
-    "queens": "Queens",
-    "staten-island": "Staten Island",
-}
 # Sample languages by borough: placeholders until staff confirm them.
 SAMPLE_LANGUAGES = {
     "bronx": ["en", "es"],
