@@ -1,11 +1,16 @@
 """Admin for meeting schedules: a series with its cancelled, moved and extra dates inline."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from partnerships.admin import URL_FIELD_OVERRIDES, BulkUpdateMixin
 
@@ -36,6 +41,27 @@ def coming(series: MeetingSeries, count: int) -> list[occurrences.Occurrence]:
         return occurrences.upcoming([series], days=occurrences.LOOKAHEAD_DAYS)[:count]
     except RuleError:
         return []
+
+
+def preview_rows(series: MeetingSeries) -> list[tuple[str, str, str]]:
+    """The next dates as (day, time, " (status)") rows, for the change form and the preview."""
+    rows = []
+    for occurrence in coming(series, PREVIEW_COUNT):
+        start = timezone.localtime(occurrence.start)
+        when = f"{date_format(start, 'l')}, {date_format(start, 'DATE_FORMAT')}"
+        status = ""
+        if occurrence.is_cancelled:
+            status = gettext("cancelled")
+        elif occurrence.date_changed:
+            status = gettext("moved from %(date)s") % {
+                "date": date_format(occurrence.original_date, "DATE_FORMAT")
+            }
+        elif occurrence.is_moved:
+            status = gettext("new time or place")
+        elif occurrence.is_extra:
+            status = gettext("extra meeting")
+        rows.append((when, occurrence.time_range, f" ({status})" if status else ""))
+    return rows
 
 
 @admin.register(MeetingSeries)
@@ -104,8 +130,74 @@ class MeetingSeriesAdmin(BulkUpdateMixin, admin.ModelAdmin):
         (_("Notes"), {"fields": ["notes", ("created", "updated")]}),
     ]
 
+    change_form_template = "admin/meetings/meetingseries/change_form.html"
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("changes")
+
+    # -- Preview: the next dates of the rule as typed, before saving ---------
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(require_POST(self.preview_view))
+        return [
+            path("preview/", preview, name="meetings_meetingseries_preview"),
+            path("<path:object_id>/preview/", preview, name="meetings_meetingseries_preview"),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        args = [object_id] if object_id else []
+        extra_context["preview_url"] = reverse(
+            "admin:meetings_meetingseries_preview", args=args, current_app=self.admin_site.name
+        )
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def preview_view(self, request, object_id=None):
+        """Validate the posted form and its date changes, save nothing, list the next dates.
+
+        The change form's "Preview" button posts here into a new tab, so what
+        staff typed stays in the form they came from.
+        """
+        obj = None
+        if object_id is not None:
+            obj = self.get_object(request, object_id)
+            if obj is None:
+                raise Http404
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        elif not self.has_add_permission(request):
+            raise PermissionDenied
+        form = self.get_form(request, obj, change=obj is not None)(
+            request.POST, request.FILES, instance=obj
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Next dates of this meeting series"),
+            "form": form,
+            "formset_errors": [],
+            "dates": None,
+        }
+        if form.is_valid():
+            series = form.save(commit=False)
+            formsets, _inlines = self._create_formsets(request, series, change=obj is not None)
+            changes = []
+            for formset in formsets:
+                if not formset.is_valid():
+                    context["formset_errors"].extend(error for error in formset.errors if error)
+                    continue
+                changes.extend(
+                    f.instance
+                    for f in formset.forms
+                    if (f.has_changed() or f.instance.pk)
+                    and not (formset.can_delete and formset._should_delete_form(f))
+                )
+            if not context["formset_errors"]:
+                series.__dict__["change_list"] = changes  # what was typed, not what is saved
+                context["dates"] = preview_rows(series)
+                context["warning"] = series.rule_warning
+        return render(request, "admin/meetings/meetingseries/preview.html", context)
 
     @admin.display(description=_("schedule"))
     def schedule(self, obj):
@@ -121,26 +213,10 @@ class MeetingSeriesAdmin(BulkUpdateMixin, admin.ModelAdmin):
     @admin.display(description=_("next dates"))
     def next_dates(self, obj):
         if obj.pk is None:
-            return gettext("Save the series to see its next dates here.")
-        found = coming(obj, PREVIEW_COUNT)
-        if not found:
+            return gettext("Use “Preview the next dates” below, or save, to see them here.")
+        rows = preview_rows(obj)
+        if not rows:
             return gettext("No meetings in the coming year.")
-        rows = []
-        for occurrence in found:
-            start = timezone.localtime(occurrence.start)
-            when = f"{date_format(start, 'l')}, {date_format(start, 'DATE_FORMAT')}"
-            status = ""
-            if occurrence.is_cancelled:
-                status = gettext("cancelled")
-            elif occurrence.date_changed:
-                status = gettext("moved from %(date)s") % {
-                    "date": date_format(occurrence.original_date, "DATE_FORMAT")
-                }
-            elif occurrence.is_moved:
-                status = gettext("new time or place")
-            elif occurrence.is_extra:
-                status = gettext("extra meeting")
-            rows.append((when, occurrence.time_range, f" ({status})" if status else ""))
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}, {}{}</li>", rows))
 
     def save_model(self, request, obj, form, change):

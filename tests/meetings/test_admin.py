@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 
 from meetings.models import MeetingChange, MeetingSeries
@@ -90,8 +91,73 @@ def test_change_form_shows_the_next_six_dates_with_their_changes(staff_client, p
     assert "June 8, 2027" not in html  # six dates, not seven
 
 
-def test_add_page_explains_the_dates_appear_after_saving(staff_client):
-    assert "Save the series to see its next dates here." in staff_client.get(ADD).content.decode()
+def test_add_page_offers_a_preview_of_the_dates_before_saving(staff_client):
+    html = staff_client.get(ADD).content.decode()
+    assert "Use “Preview the next dates” below, or save, to see them here." in html
+    assert 'formaction="/admin/meetings/meetingseries/preview/" formtarget="_blank"' in html
+
+
+PREVIEW = reverse("admin:meetings_meetingseries_preview")
+
+
+def test_preview_lists_the_next_dates_as_typed_and_saves_nothing(staff_client, partnership):
+    changes = [{"original_date": "2026-12-08", "kind": "cancelled"}]
+    response = staff_client.post(PREVIEW, series_form(partnership, changes, byday="-1FR"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Nothing has been saved" in html
+    # Dec. 8 is not a last Friday: with the rule as typed, that change is refused.
+    assert "2026-12-08 is not a meeting date of this series" in html
+    changes = [{"original_date": "2026-11-27", "kind": "cancelled"}]
+    html = staff_client.post(
+        PREVIEW, series_form(partnership, changes, byday="-1FR")
+    ).content.decode()
+    assert "Friday, Nov. 27, 2026, 6:00–8:00 PM (cancelled)" in html
+    assert "Friday, Dec. 25, 2026, 6:00–8:00 PM</li>" in html
+    assert "Friday, April 30, 2027" in html  # the sixth date
+    assert not MeetingSeries.objects.exists()
+    assert not MeetingChange.objects.exists()
+
+
+def test_preview_of_a_saved_series_uses_the_edits_not_the_saved_rule(staff_client, partnership):
+    series = make_series(partnership=partnership, slug="highbridge-monthly")
+    make_change(series, datetime.date(2026, 12, 8), "cancelled")
+    data = series_form(partnership, byday="3TU", bymonthday="")
+    data.update(
+        {
+            "changes-TOTAL_FORMS": "1",
+            "changes-INITIAL_FORMS": "1",
+            "changes-0-id": str(series.changes.get().pk),
+            "changes-0-series": str(series.pk),
+            "changes-0-original_date": "2026-12-08",
+            "changes-0-kind": "cancelled",
+            "changes-0-DELETE": "on",
+        }
+    )
+    url = reverse("admin:meetings_meetingseries_preview", args=[series.pk])
+    html = staff_client.post(url, data).content.decode()
+    assert "Tuesday, Dec. 15, 2026, 6:00–8:00 PM</li>" in html  # third Tuesdays now
+    assert "(cancelled)" not in html  # the cancellation is being deleted
+    series.refresh_from_db()
+    assert series.byday == "2TU" and series.changes.count() == 1
+
+
+def test_preview_explains_an_impossible_rule(staff_client, partnership):
+    html = staff_client.post(PREVIEW, series_form(partnership, byday="6TU")).content.decode()
+    assert "These dates cannot be worked out yet" in html
+    assert "asks for week 6 of the month" in html
+
+
+def test_preview_needs_a_signed_in_editor_and_a_post(staff_client, partnership):
+    anonymous = Client()
+    assert anonymous.post(PREVIEW, series_form(partnership)).status_code == 302  # to login
+    assert staff_client.get(PREVIEW).status_code == 405
+
+
+def test_preview_is_refused_to_staff_who_cannot_add_series(client, django_user_model, partnership):
+    clerk = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
+    client.force_login(clerk)
+    assert client.post(PREVIEW, series_form(partnership)).status_code == 403
 
 
 def test_staff_set_up_a_series_cancel_one_date_and_move_another(staff_client, partnership):
