@@ -10,6 +10,7 @@ and its size (raw and gzipped).
 
 import argparse
 import gzip
+import logging
 import os
 import statistics
 import sys
@@ -36,6 +37,8 @@ PAGES = [
     ("feed: all meetings", "/meetings/feeds/all.ics"),
     ("feed: one borough", "/meetings/feeds/borough/queens.ics"),
     ("feed: one partnership", "/partnerships/elmhurst/meetings.ics"),
+    ("workshops", "/workshops/"),
+    ("workshop request form", "/workshops/request/"),
 ]
 
 
@@ -76,7 +79,9 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     call_command("migrate", verbosity=0)
+    logging.disable(logging.INFO)  # the demo's sample status changes are logged at INFO
     call_command("seed_demo", scale=args.scale, verbosity=0)
+    logging.disable(logging.NOTSET)
 
     client = Client()
     print(f"seed_demo --scale {args.scale}, {args.runs} runs per page, {connection.vendor}")
