@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .helpers import make_program, make_topic
+from .helpers import make_program, make_request, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +37,10 @@ def test_information_page_query_count_is_fixed(client, rows):
 def test_request_form_query_count_is_fixed(client, rows):
     make_catalog(rows)
     assert queries_for(client, "/workshops/request/") == FORM_QUERIES
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_thanks_page_query_count_is_fixed(client, rows):
+    requests = [make_request() for _ in range(rows)]
+    # the request, looked up by its reference (nothing else about it is shown)
+    assert queries_for(client, f"/workshops/request/thanks/{requests[-1].reference}/") == 1
