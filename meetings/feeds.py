@@ -68,12 +68,10 @@ def single_uid(occurrence: occurrences.Occurrence) -> str:
     return f"meeting-{occurrence.series.pk}-{day}@{settings.CALENDAR_UID_DOMAIN}"
 
 
-def location(series: MeetingSeries, venue: str = "", address: str = "") -> str:
-    """Where, as the pages say it: a new venue comes with its own address, never the usual one."""
+def location(series: MeetingSeries, venue: str, address: str) -> str:
+    """Where, as the pages say it (pass an occurrence's venue and address for a changed one)."""
     if not series.is_in_person:
         return gettext("Online")
-    if not venue:
-        venue, address = series.venue_name, series.address
     place = ", ".join(p for p in (venue, address) if p)
     if series.is_online:
         return gettext("%(place)s, or online") % {"place": place}
@@ -90,24 +88,13 @@ def description(series: MeetingSeries, page_url: str, note: str = "") -> str:
         lines.append(gettext("Join online: %(url)s") % {"url": series.join_url})
     if series.is_online and series.dial_in:
         lines.append(gettext("Join by phone: %(dial_in)s") % {"dial_in": series.dial_in})
-    provisions = accessibility_summary(series)
+    provisions = series.accessibility_in_words
     if provisions:
         lines.append(gettext("Accessibility: %(provisions)s") % {"provisions": provisions})
     if series.accommodation_requests:
         lines.append(series.accommodation_requests)
     lines.append(gettext("Open to everyone and free. Details: %(url)s") % {"url": page_url})
     return "\n".join(lines)
-
-
-def accessibility_summary(series: MeetingSeries) -> str:
-    items = [series.get_wheelchair_access_display()]
-    if series.asl:
-        items.append(gettext("ASL interpretation"))
-    if series.cart:
-        items.append(gettext("CART (live captioning)"))
-    if series.assistive_listening:
-        items.append(gettext("assistive listening devices"))
-    return "; ".join(str(item) for item in items)
 
 
 def _event(series: MeetingSeries, uid: str, start, end, summary: str, url: str) -> Event:
@@ -125,16 +112,16 @@ def _event(series: MeetingSeries, uid: str, start, end, summary: str, url: str) 
 
 def changed_event(series, uid: str, change: MeetingChange, page_url: str, absolute) -> Event:
     """The VEVENT of a moved or extra meeting, with its own time, place and note."""
-    occurrence = occurrences.find(series, change.original_date)
+    occurrence = occurrences.occurrence_for(series, change.original_date, change)
     event = _event(
         series,
         uid,
         occurrence.start,
         occurrence.end,
-        f"{series.partnership.name}: {series.title}",
+        str(series),
         absolute(occurrence.get_absolute_url()),
     )
-    event.add("location", location(series, change.new_venue_name, occurrence.address))
+    event.add("location", location(series, occurrence.venue_name, occurrence.address))
     note = change.note
     if change.kind == ChangeKind.MOVED and not note:
         note = gettext("This meeting has been moved.")
@@ -149,7 +136,7 @@ def series_events(series: MeetingSeries, absolute: Callable[[str], str]) -> list
         return []
     tz = series.tz
     page_url = absolute(series.partnership.get_absolute_url())
-    summary = f"{series.partnership.name}: {series.title}"
+    summary = str(series)
     main = _event(
         series,
         series_uid(series),
@@ -168,7 +155,7 @@ def series_events(series: MeetingSeries, absolute: Callable[[str], str]) -> list
         last = datetime.datetime.combine(series.until, series.start_time, tzinfo=tz)
         rule["UNTIL"] = last.astimezone(UTC)
     main.add("rrule", rule)
-    main.add("location", location(series))
+    main.add("location", location(series, series.venue_name, series.address))
     main.add("description", description(series, page_url))
     events = [main]
 
@@ -220,14 +207,12 @@ def single_event_calendar(occurrence: occurrences.Occurrence, absolute) -> bytes
         single_uid(occurrence),
         occurrence.start,
         occurrence.end,
-        f"{series.partnership.name}: {series.title}",
+        str(series),
         page_url,
     )
     if occurrence.is_cancelled:
         event["status"] = "CANCELLED"
-    change = occurrence.change
-    venue = change.new_venue_name if change else ""
-    event.add("location", location(series, venue, occurrence.address))
+    event.add("location", location(series, occurrence.venue_name, occurrence.address))
     event.add("description", description(series, page_url, occurrence.note))
     calendar = Calendar()
     calendar.add("prodid", "-//NYC ACS OCEP//Community Partnership meetings//EN")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.filters import LanguageFilter, QuickSelect
-from partnerships.models import Borough, CommunityPartnership, Language
+from partnerships.models import Borough, CommunityPartnership
 
 from .converters import FIRST_YEAR, LAST_YEAR
 from .models import AttendingType, MeetingSeries
@@ -97,14 +97,7 @@ class MeetingFilterSet(django_filters.FilterSet):
     attending = HowToAttend(
         label=_("How to attend"), choices=HowToAttend.CHOICES, empty_label=_("Any way")
     )
-    language = LanguageFilter(
-        label=_("Language"),
-        field_name="languages",
-        to_field_name="code",
-        queryset=Language.objects.all(),
-        empty_label=_("All languages"),
-        widget=QuickSelect,
-    )
+    language = LanguageFilter()
     start = django_filters.DateFilter(
         label=_("From"), method="in_window", widget=DateInput, validators=[sensible_date]
     )

@@ -289,6 +289,18 @@ class MeetingSeries(models.Model):
         return self.attending_type in (AttendingType.VIRTUAL, AttendingType.HYBRID)
 
     @property
+    def accessibility_in_words(self) -> str:
+        """“Wheelchair accessible; ASL interpretation”: for lists and calendar descriptions."""
+        items = [self.get_wheelchair_access_display()]
+        if self.asl:
+            items.append(gettext("ASL interpretation"))
+        if self.cart:
+            items.append(gettext("CART (live captioning)"))
+        if self.assistive_listening:
+            items.append(gettext("assistive listening devices"))
+        return "; ".join(str(item) for item in items)
+
+    @property
     def address(self) -> str:
         place = ", ".join(p for p in (self.street_address, self.city) if p)
         return f"{place} {self.postal_code}".strip()

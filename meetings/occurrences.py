@@ -105,7 +105,8 @@ def _changes(series: MeetingSeries) -> dict[datetime.date, MeetingChange]:
     return {change.original_date: change for change in series.change_list}
 
 
-def _occurrence(series: MeetingSeries, day: datetime.date, change=None) -> Occurrence:
+def occurrence_for(series: MeetingSeries, day: datetime.date, change=None) -> Occurrence:
+    """The meeting scheduled on `day`, as `change` (if any) leaves it."""
     if change is None:
         return Occurrence(
             series, day, _at(day, series.start_time, series), _at(day, series.end_time, series)
@@ -140,11 +141,11 @@ def series_occurrences(
     for day in series.rule_dates(start, end):
         change = changes.get(day)
         if change is None or change.kind == CANCELLED:
-            found.append(_occurrence(series, day, change))
+            found.append(occurrence_for(series, day, change))
     for change in changes.values():
         if change.kind == CANCELLED:
             continue
-        occurrence = _occurrence(series, change.original_date, change)
+        occurrence = occurrence_for(series, change.original_date, change)
         if not start <= occurrence.date <= end:
             continue
         # A change whose date the rule no longer gives (the rule was edited) is ignored.
@@ -180,7 +181,7 @@ def moved_away(
         for change in series.change_list:
             if change.kind != MOVED or not start <= change.original_date <= end:
                 continue
-            occurrence = _occurrence(series, change.original_date, change)
+            occurrence = occurrence_for(series, change.original_date, change)
             if occurrence.date_changed and series.is_rule_date(change.original_date):
                 found.append(occurrence)
     return found
@@ -206,11 +207,11 @@ def find(series: MeetingSeries, day: datetime.date) -> Occurrence | None:
     change = changes.get(day)
     if change is not None:
         if change.kind == EXTRA and not series.is_rule_date(day):
-            return _occurrence(series, day, change)
+            return occurrence_for(series, day, change)
         if change.kind != EXTRA and series.is_rule_date(day):
-            return _occurrence(series, day, change)
+            return occurrence_for(series, day, change)
     elif series.is_rule_date(day):
-        return _occurrence(series, day)
+        return occurrence_for(series, day)
     for occurrence in series_occurrences(series, day, day):
         if occurrence.date == day:
             return occurrence

@@ -122,22 +122,23 @@ def calendar_month(request, year: int, month: int):
     for occurrence in away:
         moved_from.setdefault(occurrence.original_date, []).append(occurrence)
 
+    def calendar_day(day: datetime.date) -> dict:
+        # Both lookups hold this month's days only, so the days around it stay empty.
+        meetings = by_day.get(day, [])
+        cancelled = sum(o.is_cancelled for o in meetings)
+        return {
+            "date": day,
+            "in_month": day.month == month,
+            "is_today": day == today,
+            "meetings": meetings,
+            "moved_away": moved_from.get(day, []),
+            "taking_place": len(meetings) - cancelled,
+            "cancelled": cancelled,
+        }
+
     # US calendars start on Sunday.
     weeks = [
-        [
-            {
-                "date": day,
-                "in_month": day.month == month,
-                "is_today": day == today,
-                "meetings": by_day.get(day, []) if day.month == month else [],
-                "moved_away": moved_from.get(day, []) if day.month == month else [],
-                "taking_place": sum(
-                    not o.is_cancelled for o in by_day.get(day, []) if day.month == month
-                ),
-                "cancelled": sum(o.is_cancelled for o in by_day.get(day, []) if day.month == month),
-            }
-            for day in week
-        ]
+        [calendar_day(day) for day in week]
         for week in calendar.Calendar(firstweekday=6).monthdatescalendar(year, month)
     ]
     previous, following = shift_month(year, month, -1), shift_month(year, month, 1)
@@ -200,7 +201,7 @@ def json_ld(occurrence: occurrences.Occurrence, request) -> str:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": f"{series.partnership.name}: {series.title}",
+        "name": str(series),
         "startDate": occurrence.start.isoformat(),
         "endDate": occurrence.end.isoformat(),
         "eventStatus": status,

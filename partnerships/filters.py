@@ -52,7 +52,18 @@ class LanguageChoiceField(forms.ModelChoiceField):
 
 
 class LanguageFilter(django_filters.ModelChoiceFilter):
+    """Filter by one of the languages in `languages`, chosen by its ISO code (?language=es)."""
+
     field_class = LanguageChoiceField
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Language"))
+        kwargs.setdefault("field_name", "languages")
+        kwargs.setdefault("to_field_name", "code")
+        kwargs.setdefault("queryset", Language.objects.all())
+        kwargs.setdefault("empty_label", _("All languages"))
+        kwargs.setdefault("widget", QuickSelect)
+        super().__init__(**kwargs)
 
 
 class ListingFilterForm(forms.Form):
@@ -96,14 +107,7 @@ class ListingFilterSet(django_filters.FilterSet):
         empty_label=_("All community districts"),
         widget=QuickSelect,
     )
-    language = LanguageFilter(
-        label=_("Language"),
-        field_name="languages",
-        to_field_name="code",
-        queryset=Language.objects.all(),
-        empty_label=_("All languages"),
-        widget=QuickSelect,
-    )
+    language = LanguageFilter()
 
     search_fields: tuple[str, ...] = ()
 

@@ -64,30 +64,33 @@ def workshop_request_submit(*, data: dict, language: str = "en") -> WorkshopRequ
     return workshop_request
 
 
+def _email(template: str, language: str, context: dict, *, to: str, reply_to: str):
+    """A plain-text e-mail from templates/workshops/email/<template>_{subject,body}.txt."""
+    with translation.override(language):
+        subject = render_to_string(f"workshops/email/{template}_subject.txt", context)
+        body = render_to_string(f"workshops/email/{template}_body.txt", context)
+    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[to], reply_to=[reply_to])
+
+
 def _confirmation_email(workshop_request: WorkshopRequest) -> EmailMessage:
     context = {"workshop_request": workshop_request, "mailbox": settings.OCEP_MAILBOX}
-    with translation.override(workshop_request.language):
-        subject = render_to_string("workshops/email/confirmation_subject.txt", context)
-        body = render_to_string("workshops/email/confirmation_body.txt", context)
-    return EmailMessage(
-        subject=" ".join(subject.split()),
-        body=body,
-        to=[workshop_request.contact_email],
-        reply_to=[settings.OCEP_MAILBOX],
+    return _email(
+        "confirmation",
+        workshop_request.language,
+        context,
+        to=workshop_request.contact_email,
+        reply_to=settings.OCEP_MAILBOX,
     )
 
 
 def _mailbox_email(workshop_request: WorkshopRequest) -> EmailMessage:
-    context = {"workshop_request": workshop_request}
     # Staff read English; the requester's language is named in the message.
-    with translation.override("en"):
-        subject = render_to_string("workshops/email/mailbox_subject.txt", context)
-        body = render_to_string("workshops/email/mailbox_body.txt", context)
-    return EmailMessage(
-        subject=" ".join(subject.split()),
-        body=body,
-        to=[settings.OCEP_MAILBOX],
-        reply_to=[workshop_request.contact_email],
+    return _email(
+        "mailbox",
+        "en",
+        {"workshop_request": workshop_request},
+        to=settings.OCEP_MAILBOX,
+        reply_to=workshop_request.contact_email,
     )
 
 
