@@ -184,9 +184,6 @@ class WorkshopRequestAdmin(admin.ModelAdmin):
         ),
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("topics", "programs", "languages")
-
     def has_add_permission(self, request):
         # Requests come from the public form, which numbers and e-mails them.
         return False
