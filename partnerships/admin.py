@@ -12,6 +12,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from pagecache.versions import invalidate as invalidate_pages
+
 from .models import (
     CommunityDistrict,
     CommunityPartnership,
@@ -108,6 +110,7 @@ class BulkUpdateMixin:
 
     def update_selected(self, request, queryset, message, **values):
         count = queryset.update(updated=timezone.now(), **values)
+        invalidate_pages()  # update() sends no signals
         self.message_user(request, message(count) % {"count": count})
 
 

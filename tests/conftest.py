@@ -12,6 +12,13 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_off_for_query_counts(request, settings):
+    """Query-count guards measure what a page costs to build, not to fetch from the cache."""
+    if request.node.path.name == "test_query_counts.py":
+        settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def _english_by_default():
     """A request in Spanish leaves Spanish active in the thread: start each test in English."""
     translation.activate("en")

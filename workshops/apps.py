@@ -1,7 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The models whose rows residents read on the public pages.
+PUBLIC_MODELS = ["WorkshopTopic", "AcsProgram"]
+
 
 class WorkshopsConfig(AppConfig):
     name = "workshops"
     verbose_name = _("Demystifying ACS workshops")
+
+    def ready(self):
+        from pagecache.invalidation import watch
+
+        watch(*(self.get_model(name) for name in PUBLIC_MODELS))

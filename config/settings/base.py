@@ -122,6 +122,13 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Public pages for visitors without cookies come from the cache (pagecache).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# Seconds a CDN or proxy in front may answer with a page before asking again.
+PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "60"))
+# Paths never served from the cache (besides static files).
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/readyz"]
+
 # Background tasks (django-tasks, the backport of Django 6's django.tasks). Here
 # they run at once, inside the request; production stores them in the database
 # for `manage.py db_worker` (see prod.py).

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from meetings.demo_data import seed_meetings
+from pagecache.versions import invalidate as invalidate_pages
 from partnerships.demo_data import CENTERS, CITY, PARTNERSHIPS
 from partnerships.models import (
     Borough,
@@ -98,6 +99,7 @@ class Command(BaseCommand):
             created += self.seed_synthetic(scale)
         series = seed_meetings(partnership_slugs=[p[1] for p in PARTNERSHIPS], scale=scale)
         seed_workshops(stdout=self.stdout, verbosity=options.get("verbosity", 1))
+        invalidate_pages()  # bulk_create() sends no signals
         if options.get("verbosity", 1) >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
