@@ -1,10 +1,16 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 
 def site(request):
     """Links to the same page in every interface language, for the switcher."""
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # The 400 page for a forged Host header: no links built on that host.
+        return {"language_links": []}
     current = get_language()
     here = request.get_full_path()
     links = []
