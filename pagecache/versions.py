@@ -44,7 +44,7 @@ class _Pending:
 pending = _Pending()
 
 
-def _write_new_version() -> bool:
+def write_new_version() -> bool:
     written = safe.attempt(
         "invalidating pages",
         lambda: cache.set(VERSION_KEY, new_version(), timeout=None) or True,
@@ -64,14 +64,14 @@ def invalidate() -> None:
     second, after the commit, closes the race in which another request read
     the old rows before the commit and then cached them under the first one.
     """
-    _write_new_version()
+    write_new_version()
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_write_new_version, robust=True)
+        transaction.on_commit(write_new_version, robust=True)
 
 
 def write_pending() -> bool:
     """Write a version that an earlier failure left unwritten; False while still failing."""
-    return not pending.flag or _write_new_version()
+    return not pending.flag or write_new_version()
 
 
 def create() -> int | None:

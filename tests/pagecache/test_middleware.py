@@ -19,15 +19,6 @@ pytestmark = pytest.mark.django_db
 NEW_YORK = noon_in_new_york(2026, 11, 23).tzinfo
 
 
-@pytest.fixture(autouse=True)
-def _cache_up():
-    safe.breaker.reset()
-    versions.pending.flag = False
-    yield
-    safe.breaker.reset()
-    versions.pending.flag = False
-
-
 @pytest.fixture
 def partnership():
     return make_partnership(name="Highbridge Community Partnership", slug="highbridge")
