@@ -60,7 +60,7 @@ def test_prod_with_its_variables_uses_postgres_redis_and_compressed_static_files
     assert loaded == {
         "engine": "django.db.backends.postgresql",
         "name": "ocep",
-        "cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "pagecache.redis.RedisCache",
         "debug": False,
         "hosts": ["partnerships.example.org", "www.example.org"],
         "static": "whitenoise.storage.CompressedManifestStaticFilesStorage",

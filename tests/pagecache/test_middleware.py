@@ -168,7 +168,7 @@ def test_pages_expire_at_the_next_local_midnight():
 def test_cache_down_every_page_answers_and_the_outage_is_logged_once(partnership, settings, caplog):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pagecache.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
         }
     }
@@ -187,7 +187,7 @@ def test_cache_down_every_page_answers_and_the_outage_is_logged_once(partnership
 def test_validators_still_work_with_the_cache_down(partnership, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pagecache.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }
