@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate seed lint format messages benchmark clean
+.PHONY: run serve test install install-dev migrate seed lint format messages benchmark clean
 
 run: install migrate seed ## Set everything up and serve the site on SQLite
 	@echo ""
@@ -13,6 +13,9 @@ run: install migrate seed ## Set everything up and serve the site on SQLite
 	@echo "  Press Ctrl-C to stop."
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve: install ## The production configuration on PostgreSQL and Redis: gunicorn and the worker (Procfile)
+	$(BIN)/python bin/serve.py
 
 test: install-dev ## Run the whole test suite
 	$(BIN)/python -m pytest

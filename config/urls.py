@@ -3,11 +3,16 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from config import health
+
 admin.site.site_header = _("OCEP staff administration")
 admin.site.site_title = _("OCEP staff")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # For load balancers and orchestrators: one URL whatever the language.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 
 # English at /, Spanish under /es/: every public URL works in every language.

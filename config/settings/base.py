@@ -202,14 +202,24 @@ CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "meetings.ocep.inval
 # Seconds a browser or proxy may reuse a calendar feed before asking again.
 MEETING_FEED_MAX_AGE = int(os.environ.get("MEETING_FEED_MAX_AGE", "900"))
 
+# Plain lines on the console here; prod.py switches the same handler to one JSON
+# object a line on stdout, with the request id (config/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "config.logs.JsonFormatter"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # runserver prints its own start-up lines; don't repeat them.
-    "loggers": {"django.utils.autoreload": {"level": "WARNING"}},
+    "loggers": {
+        # runserver prints its own start-up lines; don't repeat them.
+        "django.utils.autoreload": {"level": "WARNING"},
+        # One line a request (config.logs): runserver already prints one, so only
+        # production turns it on.
+        "ocep.request": {"level": "WARNING"},
+    },
 }
 
 # Workshops
