@@ -3,7 +3,13 @@ import time_machine
 
 from tests.factories import noon_in_new_york
 
-from .helpers import TODAY, make_program, make_topic
+from .helpers import DATABASE_TASKS, TODAY, make_program, make_topic
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks wait in the database for the worker, as in production."""
+    settings.TASKS = DATABASE_TASKS
 
 
 @pytest.fixture

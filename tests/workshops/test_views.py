@@ -125,12 +125,9 @@ def test_a_missing_topic_links_to_the_first_checkbox(client, today, topics):
     )
 
 
-def test_a_request_is_saved_numbered_and_both_emails_go_out(
-    client, today, topics, programs, django_capture_on_commit_callbacks
-):
+def test_a_request_is_saved_numbered_and_both_emails_go_out(client, today, topics, programs):
     data = form_data(topics, programs=[programs[0].pk], languages=["2"])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, data)
+    response = client.post(URL, data)
     workshop_request = WorkshopRequest.objects.get()
     assert workshop_request.reference == f"WR-2026-{workshop_request.pk:05d}"
     thanks = reverse("workshops:thanks", args=[workshop_request.reference])
@@ -159,11 +156,8 @@ def test_a_request_is_saved_numbered_and_both_emails_go_out(
     assert workshop_request.language == "en"
 
 
-def test_a_spanish_request_gets_a_spanish_confirmation_and_an_english_notice(
-    client, today, topics, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/es/workshops/request/", form_data(topics))
+def test_a_spanish_request_gets_a_spanish_confirmation_and_an_english_notice(client, today, topics):
+    response = client.post("/es/workshops/request/", form_data(topics))
     assert response["Location"].startswith("/es/workshops/request/thanks/WR-2026-")
     confirmation, notice = mail.outbox
     assert confirmation.subject.startswith("Su solicitud de taller")
@@ -204,7 +198,7 @@ def test_a_filled_in_honeypot_is_refused_and_logged(client, today, topics, caplo
 
 
 def test_the_sixth_submission_in_an_hour_gets_a_friendly_429(
-    client, today, topics, settings, caplog, django_capture_on_commit_callbacks
+    client, today, topics, settings, caplog
 ):
     assert settings.WORKSHOP_RATE_LIMIT == 5
     for _ in range(3):
@@ -213,8 +207,7 @@ def test_the_sixth_submission_in_an_hour_gets_a_friendly_429(
         # Correcting mistakes does not count either: nobody is locked out of the form.
         assert client.post(URL, form_data(topics, contact_email="x")).status_code == 200
     for _ in range(5):
-        with django_capture_on_commit_callbacks(execute=True):
-            assert client.post(URL, form_data(topics)).status_code == 302
+        assert client.post(URL, form_data(topics)).status_code == 302
     with caplog.at_level(logging.WARNING, logger="workshops"):
         response = client.post(URL, form_data(topics))
     assert response.status_code == 429
@@ -292,17 +285,14 @@ def test_other_methods_are_not_allowed(client):
     assert client.put(URL, "x").status_code == 405
 
 
-def test_logs_of_rejections_hold_no_personal_data(
-    client, today, topics, settings, caplog, django_capture_on_commit_callbacks
-):
+def test_logs_of_rejections_hold_no_personal_data(client, today, topics, settings, caplog):
     settings.EMAIL_BACKEND = "tests.workshops.helpers.BrokenMailServer"
     settings.WORKSHOP_RATE_LIMIT = 2
     address = "350 East 143rd Street, Bronx, NY 10454"
     with caplog.at_level(logging.DEBUG):
         client.post(URL, form_data(topics, contact_phone="not a phone"))
         client.post(URL, form_data(topics, fax_number="spam"))
-        with django_capture_on_commit_callbacks(execute=True):
-            client.post(URL, form_data(topics, message="My private story"))
+        client.post(URL, form_data(topics, message="My private story"))
         client.post(URL, form_data(topics))  # over the limit
     reference = WorkshopRequest.objects.get().reference
     assert f"Workshop request {reference}: confirmation_sent not sent" in caplog.text
