@@ -9,6 +9,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from pagecache import safe
 from workshops.models import WorkshopRequest
 
 from .helpers import CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, MAILBOX, form_data, make_request
@@ -247,6 +248,30 @@ def test_the_rate_limit_resets_after_the_period(client, topics, settings):
         assert client.post(URL, form_data(topics)).status_code == 429
     with time_machine.travel(datetime.datetime(2026, 3, 2, 18, 1, tzinfo=datetime.UTC)):
         assert client.post(URL, form_data(topics)).status_code == 302
+
+
+def test_with_the_cache_down_the_form_still_accepts_requests_and_logs_that_once(
+    client, today, topics, settings, caplog
+):
+    """Redis unreachable: the rate limit fails open rather than turn residents away."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    settings.WORKSHOP_RATE_LIMIT = 1
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            response = client.post(URL, form_data(topics))
+            assert response.status_code == 302
+            assert client.get(response["Location"]).status_code == 200
+            # Each request finds Redis down again, not only the breaker open.
+            safe.breaker.reset()
+    assert WorkshopRequest.objects.count() == 3
+    assert len(mail.outbox) == 6
+    assert caplog.text.count("rate limit not checked: cache unavailable") == 1
+    assert "127.0.0.1" not in caplog.text  # neither the client's address nor Redis's
 
 
 def test_the_429_page_is_in_spanish_on_the_spanish_site(client, topics, settings):
