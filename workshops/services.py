@@ -199,9 +199,10 @@ def workshop_requests_notify_pending(
         if stop:
             # The rest waits for the next run rather than for one timeout each.
             remaining = len(candidate_pks) - index - 1
-            logger.warning(
-                "Mail server unreachable: %d request(s) left for the next run", remaining
-            )
+            if remaining:  # a task handles one request: nothing else to skip, nothing to say
+                logger.warning(
+                    "Mail server unreachable: %d more request(s) left for the next run", remaining
+                )
             return done, pending + remaining
     return done, pending
 
