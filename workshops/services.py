@@ -2,19 +2,25 @@
 
 The flow of a request, start to end:
 
-1. ``workshop_request_submit`` saves it in one transaction and, once that
-   commits, asks ``workshop_request_notify`` to send the e-mails.
-2. ``workshop_request_notify`` sends each e-mail that has not gone yet and
-   records the time it went. A failure leaves the time empty and is logged
-   (reference and error type only).
-3. ``send_pending_notifications`` (a management command) calls
-   ``workshop_requests_notify_pending`` to retry whatever is still unsent.
+1. ``workshop_request_submit`` saves it and, in the same transaction, enqueues
+   ``tasks.send_workshop_request_emails``: the task exists if and only if the
+   request does. No e-mail is sent while the person waits (in production the
+   task waits in the database for ``manage.py db_worker``).
+2. The task calls ``workshop_requests_notify_pending`` for that request, which
+   holds its row lock and calls ``workshop_request_notify``: each e-mail not
+   sent yet is sent and the time it went recorded, so it never goes twice. A
+   failure leaves the time empty and is logged (reference and error type
+   only); the task tries again later, with a growing delay.
+3. ``send_pending_notifications`` (a management command, the sweep) calls
+   ``workshop_requests_notify_pending`` for whatever is still unsent once its
+   task has had ``WORKSHOP_EMAIL_SWEEP_AFTER`` seconds to send it.
 4. Staff move the request through its statuses with
    ``workshop_request_set_status``, which keeps the history.
 
 Personal data never goes to the logs: only references, counts and reasons.
 """
 
+import datetime
 import logging
 import smtplib
 from collections.abc import Callable
@@ -26,6 +32,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from .models import CLOSED_STATUSES, Status, WorkshopRequest, WorkshopStatusChange
+from .tasks import send_workshop_request_emails
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +53,7 @@ M2M_FIELDS = ("topics", "programs", "languages")
 
 
 def workshop_request_submit(*, data: dict, language: str = "en") -> WorkshopRequest:
-    """Save a validated request with its reference; e-mail once it is committed."""
+    """Save a validated request with its reference and enqueue its e-mails, in one transaction."""
     fields = {key: value for key, value in data.items() if key not in M2M_FIELDS}
     with transaction.atomic():
         workshop_request = WorkshopRequest.objects.create(language=language, **fields)
@@ -56,12 +63,31 @@ def workshop_request_submit(*, data: dict, language: str = "en") -> WorkshopRequ
         for name in M2M_FIELDS:
             if data.get(name):
                 getattr(workshop_request, name).set(data[name])
-        pk = workshop_request.pk
-        # robust: whatever goes wrong with the e-mails, the person still gets
-        # the thanks page; the request stays pending for the command.
-        transaction.on_commit(lambda: workshop_requests_notify_pending(pks=[pk]), robust=True)
+        _enqueue_emails(workshop_request)
     logger.info("Workshop request %s received", workshop_request.reference)
     return workshop_request
+
+
+def _enqueue_emails(workshop_request: WorkshopRequest) -> None:
+    """Enqueue the e-mail task inside the caller's transaction, never at the request's cost.
+
+    With a database task backend the task row commits or rolls back with the
+    request. With the ImmediateBackend (tests, ``make run``) the task runs
+    right here, before the commit: the savepoint undoes whatever it left
+    half-done in the database, and the backend records a failed task instead
+    of raising. Should enqueueing itself fail, the request is saved all the
+    same and the person gets the thanks page; the sweep sends the e-mails.
+    """
+    try:
+        with transaction.atomic():
+            send_workshop_request_emails.enqueue(workshop_request.pk, 1)
+    except Exception as error:  # noqa: BLE001 - the request must be saved whatever happens here
+        logger.warning(
+            "Workshop request %s: e-mail task not enqueued (%s); "
+            "send_pending_notifications will send them",
+            workshop_request.reference,
+            type(error).__name__,
+        )
 
 
 def _email(template: str, language: str, context: dict, *, to: str, reply_to: str):
@@ -132,17 +158,21 @@ def workshop_request_notify(*, workshop_request: WorkshopRequest) -> bool:
     return all_sent
 
 
-def workshop_requests_notify_pending(*, pks: list[int] | None = None) -> tuple[int, int]:
-    """Send the missing e-mails of unnotified requests (all of them, or just ``pks``).
+def workshop_requests_notify_pending(
+    *, pks: list[int] | None = None, created_before: datetime.datetime | None = None
+) -> tuple[int, int]:
+    """Send the missing e-mails of unnotified requests (all, ``pks``, or those created before).
 
     Each request is handled in its own transaction holding its row lock, taken
-    with SKIP LOCKED: two runs at once (a command and a web request, or two
-    commands) never pick the same request, so nothing is sent twice. Returns
-    (requests fully notified, requests still pending).
+    with SKIP LOCKED: two runs at once (a task and the sweep, or two workers)
+    never pick the same request, so nothing is sent twice. Returns (requests
+    fully notified, requests still pending).
     """
     candidates = WorkshopRequest.objects.unnotified().order_by("pk")
     if pks is not None:
         candidates = candidates.filter(pk__in=pks)
+    if created_before is not None:
+        candidates = candidates.filter(created__lt=created_before)
     done = pending = 0
     candidate_pks = list(candidates.values_list("pk", flat=True))
     for index, pk in enumerate(candidate_pks):
@@ -169,9 +199,10 @@ def workshop_requests_notify_pending(*, pks: list[int] | None = None) -> tuple[i
         if stop:
             # The rest waits for the next run rather than for one timeout each.
             remaining = len(candidate_pks) - index - 1
-            logger.warning(
-                "Mail server unreachable: %d request(s) left for the next run", remaining
-            )
+            if remaining:  # a task handles one request: nothing else to skip, nothing to say
+                logger.warning(
+                    "Mail server unreachable: %d more request(s) left for the next run", remaining
+                )
             return done, pending + remaining
     return done, pending
 

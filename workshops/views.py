@@ -2,6 +2,7 @@
 
 import logging
 import math
+import threading
 import time
 
 from django.conf import settings
@@ -13,6 +14,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
+
+from pagecache import safe
 
 from .forms import WorkshopRequestForm
 from .models import AcsProgram, WorkshopRequest, WorkshopTopic
@@ -47,23 +50,66 @@ def rate_limit_key(request) -> str:
     return f"workshops:submissions:{digest}:{window}"
 
 
+class _ThrottledWarning:
+    """Log one message at most once per ``every`` seconds in this process."""
+
+    def __init__(self, message: str, every: float):
+        self.message = message
+        self.every = every
+        self.lock = threading.Lock()
+        self.last = float("-inf")
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        with self.lock:
+            if now - self.last < self.every:
+                return
+            self.last = now
+        logger.warning(self.message)
+
+    def reset(self) -> None:
+        with self.lock:
+            self.last = float("-inf")
+
+
+# The rate limit fails open: a cache outage must not turn residents away, and
+# during an outage every request would say the same thing.
+rate_limit_unchecked = _ThrottledWarning(
+    "Workshop request rate limit not checked: cache unavailable (requests are accepted)",
+    every=safe.WARN_EVERY,
+)
+
+
 def rate_limit_reached(request) -> bool:
     """True once this client has sent WORKSHOP_RATE_LIMIT requests in the current period.
 
     The count lives in Django's cache (Redis when REDIS_URL is set, so every
     worker shares it). Only requests that were accepted, or refused as spam,
     count: a person correcting mistakes in the form is never locked out.
+    Without a cache there is no count, and nobody is refused.
     """
-    return cache.get(rate_limit_key(request), 0) >= settings.WORKSHOP_RATE_LIMIT
+    key = rate_limit_key(request)
+    count = safe.attempt("checking the workshop rate limit", lambda: cache.get(key, 0), None)
+    if count is None:
+        rate_limit_unchecked()
+        return False
+    return count >= settings.WORKSHOP_RATE_LIMIT
 
 
 def count_submission(request) -> None:
     key = rate_limit_key(request)
-    cache.add(key, 0, timeout=settings.WORKSHOP_RATE_LIMIT_PERIOD)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=settings.WORKSHOP_RATE_LIMIT_PERIOD)
+    period = settings.WORKSHOP_RATE_LIMIT_PERIOD
+
+    def count() -> bool:
+        cache.add(key, 0, timeout=period)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, timeout=period)
+        return True
+
+    if not safe.attempt("counting a workshop submission", count, False):
+        rate_limit_unchecked()
 
 
 def render_form(request, form):

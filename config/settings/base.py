@@ -233,6 +233,15 @@ WORKSHOP_RATE_LIMIT = int(os.environ.get("WORKSHOP_RATE_LIMIT", "5"))
 WORKSHOP_RATE_LIMIT_PERIOD = int(os.environ.get("WORKSHOP_RATE_LIMIT_PERIOD", "3600"))
 # Closed requests (completed, declined, withdrawn) are purged this many days after closing.
 WORKSHOP_REQUEST_RETENTION_DAYS = int(os.environ.get("WORKSHOP_REQUEST_RETENTION_DAYS", "730"))
+# The e-mails of a request are sent by a background task (workshops/tasks.py). An
+# attempt that could not send them all is tried again after WORKSHOP_EMAIL_RETRY_DELAY
+# seconds, then twice as long each time, up to WORKSHOP_EMAIL_MAX_ATTEMPTS attempts
+# (by default 1, 2, 4, 8 and 16 minutes apart: 31 minutes in all).
+WORKSHOP_EMAIL_MAX_ATTEMPTS = int(os.environ.get("WORKSHOP_EMAIL_MAX_ATTEMPTS", "6"))
+WORKSHOP_EMAIL_RETRY_DELAY = int(os.environ.get("WORKSHOP_EMAIL_RETRY_DELAY", "60"))
+# send_pending_notifications only sweeps requests older than this many seconds: newer
+# ones are still in the hands of their task. Keep it longer than all the retries.
+WORKSHOP_EMAIL_SWEEP_AFTER = int(os.environ.get("WORKSHOP_EMAIL_SWEEP_AFTER", "3600"))
 # SQL logged at DEBUG level would carry requesters' names and e-mail addresses
 # in its parameters: keep the database logger quiet whatever DJANGO_LOG_LEVEL says.
 LOGGING["loggers"]["django.db.backends"] = {"level": "INFO"}

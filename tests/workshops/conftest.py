@@ -1,9 +1,27 @@
 import pytest
 import time_machine
 
+from pagecache import safe
 from tests.factories import noon_in_new_york
+from workshops import views
 
-from .helpers import TODAY, make_program, make_topic
+from .helpers import DATABASE_TASKS, TODAY, make_program, make_topic
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache_breaker():
+    """Each test starts with a cache that is presumed up and warnings not yet given."""
+    safe.breaker.reset()
+    views.rate_limit_unchecked.reset()
+    yield
+    safe.breaker.reset()
+    views.rate_limit_unchecked.reset()
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks wait in the database for the worker, as in production."""
+    settings.TASKS = DATABASE_TASKS
 
 
 @pytest.fixture

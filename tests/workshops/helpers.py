@@ -4,11 +4,16 @@ import datetime
 import itertools
 import smtplib
 
+import time_machine
+from django.conf import settings
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
+from django.db import DatabaseError
 from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker
 
 from workshops.models import AcsProgram, WorkshopRequest, WorkshopTopic
+from workshops.services import workshop_request_submit
 
 _counter = itertools.count(1)
 
@@ -57,6 +62,28 @@ def make_request(*, topics=None, **fields) -> WorkshopRequest:
         workshop_request.save(update_fields=["reference"])
     workshop_request.topics.set(topics if topics is not None else [make_topic()])
     return workshop_request
+
+
+def submit(topics, **changes) -> WorkshopRequest:
+    """Submit a request through the service, as the form view does."""
+    data = {
+        "organization_name": "Brownsville Block Association",
+        "organization_type": "tenant",
+        "contact_name": "Ana",
+        "contact_email": CONTACT_EMAIL,
+        "contact_phone": "(718) 555-0100",
+        "borough": "brooklyn",
+        "format": "virtual",
+        "address": "",
+        "audience": "mixed",
+        "expected_attendees": 25,
+        "preferred_date_1": timezone.localdate() + datetime.timedelta(days=30),
+        "time_of_day": "morning",
+        "topics": topics,
+        "consent": True,
+        **changes,
+    }
+    return workshop_request_submit(data=data)
 
 
 def form_data(topics, /, **changes) -> dict:
@@ -114,3 +141,40 @@ class MailboxOnlyServer(LocmemBackend):
                     dict.fromkeys(message.to, (550, b"mailbox unavailable"))
                 )
         return super().send_messages(email_messages)
+
+
+# Tasks stored in the database for `db_worker`, as in production (config/settings/prod.py).
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def task_store_unavailable():
+    """An id_function for the database task backend: the task table cannot be written."""
+    raise DatabaseError("the task table is unavailable")
+
+
+def run_worker() -> None:
+    """What `manage.py db_worker --batch` does: run every task due now, then return.
+
+    The Worker itself, not call_command: the command would also install its
+    signal handlers and set log levels for the rest of the test session.
+    """
+    Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    ).run()
+
+
+def later(seconds: float):
+    """Move the clock forward by ``seconds`` (time stands still there)."""
+    return time_machine.travel(timezone.now() + datetime.timedelta(seconds=seconds), tick=False)
+
+
+def after_the_sweep_window():
+    """Past WORKSHOP_EMAIL_SWEEP_AFTER: requests submitted now are the sweep's."""
+    return later(settings.WORKSHOP_EMAIL_SWEEP_AFTER + 1)

@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import call_command, load_command_class
 from django.utils import timezone
 
 from workshops.demo_data import seed_workshops
@@ -22,11 +22,21 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-# send_pending_notifications
+# send_pending_notifications (the sweep)
 
 
-def test_pending_notifications_are_sent_once_across_runs(today):
-    waiting = make_request(confirmation_sent_at=None, mailbox_notified_at=None)
+def submitted_ago(seconds: float, **fields):
+    """A request created ``seconds`` ago, its e-mails unsent unless ``fields`` say otherwise."""
+    fields = {"confirmation_sent_at": None, "mailbox_notified_at": None, **fields}
+    workshop_request = make_request(**fields)
+    WorkshopRequest.objects.filter(pk=workshop_request.pk).update(
+        created=timezone.now() - datetime.timedelta(seconds=seconds)
+    )
+    return workshop_request
+
+
+def test_pending_notifications_are_sent_once_across_runs(today, settings):
+    waiting = submitted_ago(settings.WORKSHOP_EMAIL_SWEEP_AFTER + 60)
     make_request()  # already notified: nothing to send
     assert "1 request(s) notified, 0 still pending." in run("send_pending_notifications")
     assert "0 request(s) notified, 0 still pending." in run("send_pending_notifications")
@@ -34,9 +44,32 @@ def test_pending_notifications_are_sent_once_across_runs(today):
     assert all(waiting.reference in m.subject for m in mail.outbox)
 
 
+def test_the_sweep_leaves_requests_inside_the_retry_window_to_their_task(today, settings):
+    assert settings.WORKSHOP_EMAIL_SWEEP_AFTER == 3600
+    submitted_ago(3500)
+    old = submitted_ago(3700)
+    assert "1 request(s) notified, 0 still pending." in run("send_pending_notifications")
+    assert [m.to for m in mail.outbox] == [[CONTACT_EMAIL], [MAILBOX]]
+    assert all(old.reference in m.subject for m in mail.outbox)
+    assert WorkshopRequest.objects.unnotified().count() == 1
+
+    settings.WORKSHOP_EMAIL_SWEEP_AFTER = 60
+    assert "1 request(s) notified, 0 still pending." in run("send_pending_notifications")
+    assert not WorkshopRequest.objects.unnotified().exists()
+
+
+def test_the_sweep_says_in_its_help_what_it_leaves_to_the_task():
+    command = load_command_class("workshops", "send_pending_notifications")
+    help_text = " ".join(
+        command.create_parser("manage.py", "send_pending_notifications").format_help().split()
+    )
+    assert "WORKSHOP_EMAIL_SWEEP_AFTER" in help_text
+    assert "left to their" in help_text
+
+
 def test_a_still_broken_server_keeps_requests_pending(today, settings):
     settings.EMAIL_BACKEND = "tests.workshops.helpers.BrokenMailServer"
-    make_request(mailbox_notified_at=None)
+    submitted_ago(settings.WORKSHOP_EMAIL_SWEEP_AFTER + 60, confirmation_sent_at=timezone.now())
     assert "0 request(s) notified, 1 still pending." in run("send_pending_notifications")
     assert WorkshopRequest.objects.unnotified().count() == 1
 

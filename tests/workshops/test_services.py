@@ -1,42 +1,22 @@
 """Submission, e-mail and status services, with only the mail server replaced."""
 
-import datetime
-
 import pytest
 from django.core import mail
 from django.core.management import call_command
 
 from workshops.models import Status, WorkshopRequest
-from workshops.services import (
-    workshop_request_set_status,
-    workshop_request_submit,
-    workshop_requests_notify_pending,
+from workshops.services import workshop_request_set_status, workshop_requests_notify_pending
+
+from .helpers import (
+    CONTACT_EMAIL,
+    MAILBOX,
+    CountingBrokenMailServer,
+    after_the_sweep_window,
+    make_request,
+    submit,
 )
 
-from .helpers import CONTACT_EMAIL, MAILBOX, CountingBrokenMailServer, make_request
-
 pytestmark = pytest.mark.django_db
-
-
-def submit(topics, **changes):
-    data = {
-        "organization_name": "Brownsville Block Association",
-        "organization_type": "tenant",
-        "contact_name": "Ana",
-        "contact_email": CONTACT_EMAIL,
-        "contact_phone": "(718) 555-0100",
-        "borough": "brooklyn",
-        "format": "virtual",
-        "address": "",
-        "audience": "mixed",
-        "expected_attendees": 25,
-        "preferred_date_1": datetime.date(2026, 4, 1),
-        "time_of_day": "morning",
-        "topics": topics,
-        "consent": True,
-        **changes,
-    }
-    return workshop_request_submit(data=data)
 
 
 def test_submit_saves_the_request_with_a_yearly_reference(today, topics, programs):
@@ -49,40 +29,34 @@ def test_submit_saves_the_request_with_a_yearly_reference(today, topics, program
     assert str(first) == first.reference
 
 
-def test_emails_wait_for_the_commit(today, topics, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        submit(topics)
-    assert mail.outbox == []
-    assert len(callbacks) == 1
-    callbacks[0]()
+def test_both_emails_go_out_through_the_task_with_nothing_waiting_for_a_commit(today, topics):
+    """The default (ImmediateBackend) runs the task at once, as in `make run`."""
+    workshop_request = submit(topics)
     assert [m.to for m in mail.outbox] == [[CONTACT_EMAIL], [MAILBOX]]
+    workshop_request.refresh_from_db()
+    assert workshop_request.is_notified
 
 
-def test_a_broken_mail_server_leaves_the_request_saved_and_unnotified(
-    today, topics, settings, django_capture_on_commit_callbacks
-):
+def test_a_broken_mail_server_leaves_the_request_saved_and_unnotified(today, topics, settings):
     settings.EMAIL_BACKEND = "tests.workshops.helpers.BrokenMailServer"
-    with django_capture_on_commit_callbacks(execute=True):
-        workshop_request = submit(topics)
+    workshop_request = submit(topics)
     workshop_request.refresh_from_db()
     assert workshop_request.confirmation_sent_at is None
     assert workshop_request.mailbox_notified_at is None
     assert list(WorkshopRequest.objects.unnotified()) == [workshop_request]
 
-    # The server is back: the command sends each e-mail once, however often it runs.
+    # The server is back: the sweep sends each e-mail once, however often it runs.
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    call_command("send_pending_notifications", verbosity=0)
-    call_command("send_pending_notifications", verbosity=0)
+    with after_the_sweep_window():
+        call_command("send_pending_notifications", verbosity=0)
+        call_command("send_pending_notifications", verbosity=0)
     assert [m.to for m in mail.outbox] == [[CONTACT_EMAIL], [MAILBOX]]
     assert workshop_request.reference in mail.outbox[0].subject
     assert not WorkshopRequest.objects.unnotified().exists()
 
 
-def test_emails_show_names_as_typed_not_html_escaped(
-    today, topics, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        submit(topics, organization_name="O'Brien & Sons <Youth> Center", contact_name="D'Angelo")
+def test_emails_show_names_as_typed_not_html_escaped(today, topics):
+    submit(topics, organization_name="O'Brien & Sons <Youth> Center", contact_name="D'Angelo")
     confirmation, notice = mail.outbox
     assert notice.subject.endswith(": O'Brien & Sons <Youth> Center")
     assert "O'Brien & Sons <Youth> Center" in notice.body
@@ -90,14 +64,11 @@ def test_emails_show_names_as_typed_not_html_escaped(
     assert "&amp;" not in notice.subject + notice.body + confirmation.body
 
 
-def test_an_unreachable_mail_server_is_tried_once_not_once_per_email(
-    today, topics, settings, django_capture_on_commit_callbacks
-):
-    """A person waits for one mail timeout at most, and a retry run stops at the first one."""
+def test_an_unreachable_mail_server_is_tried_once_not_once_per_email(today, topics, settings):
+    """An attempt waits for one mail timeout at most, and a sweep stops at the first one."""
     settings.EMAIL_BACKEND = "tests.workshops.helpers.CountingBrokenMailServer"
     CountingBrokenMailServer.attempts = 0
-    with django_capture_on_commit_callbacks(execute=True):
-        submit(topics)
+    submit(topics)
     assert CountingBrokenMailServer.attempts == 1
     submit(topics)
     submit(topics)
@@ -107,12 +78,9 @@ def test_an_unreachable_mail_server_is_tried_once_not_once_per_email(
     assert WorkshopRequest.objects.unnotified().count() == 3
 
 
-def test_only_the_missing_email_is_sent_again(
-    today, topics, settings, django_capture_on_commit_callbacks
-):
+def test_only_the_missing_email_is_sent_again(today, topics, settings):
     settings.EMAIL_BACKEND = "tests.workshops.helpers.MailboxOnlyServer"
-    with django_capture_on_commit_callbacks(execute=True):
-        workshop_request = submit(topics)
+    workshop_request = submit(topics)
     assert [m.to for m in mail.outbox] == [[MAILBOX]]
     workshop_request.refresh_from_db()
     assert workshop_request.mailbox_notified_at is not None

@@ -9,6 +9,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from pagecache import safe
 from workshops.models import WorkshopRequest
 
 from .helpers import CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, MAILBOX, form_data, make_request
@@ -125,12 +126,9 @@ def test_a_missing_topic_links_to_the_first_checkbox(client, today, topics):
     )
 
 
-def test_a_request_is_saved_numbered_and_both_emails_go_out(
-    client, today, topics, programs, django_capture_on_commit_callbacks
-):
+def test_a_request_is_saved_numbered_and_both_emails_go_out(client, today, topics, programs):
     data = form_data(topics, programs=[programs[0].pk], languages=["2"])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, data)
+    response = client.post(URL, data)
     workshop_request = WorkshopRequest.objects.get()
     assert workshop_request.reference == f"WR-2026-{workshop_request.pk:05d}"
     thanks = reverse("workshops:thanks", args=[workshop_request.reference])
@@ -159,11 +157,8 @@ def test_a_request_is_saved_numbered_and_both_emails_go_out(
     assert workshop_request.language == "en"
 
 
-def test_a_spanish_request_gets_a_spanish_confirmation_and_an_english_notice(
-    client, today, topics, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/es/workshops/request/", form_data(topics))
+def test_a_spanish_request_gets_a_spanish_confirmation_and_an_english_notice(client, today, topics):
+    response = client.post("/es/workshops/request/", form_data(topics))
     assert response["Location"].startswith("/es/workshops/request/thanks/WR-2026-")
     confirmation, notice = mail.outbox
     assert confirmation.subject.startswith("Su solicitud de taller")
@@ -204,7 +199,7 @@ def test_a_filled_in_honeypot_is_refused_and_logged(client, today, topics, caplo
 
 
 def test_the_sixth_submission_in_an_hour_gets_a_friendly_429(
-    client, today, topics, settings, caplog, django_capture_on_commit_callbacks
+    client, today, topics, settings, caplog
 ):
     assert settings.WORKSHOP_RATE_LIMIT == 5
     for _ in range(3):
@@ -213,8 +208,7 @@ def test_the_sixth_submission_in_an_hour_gets_a_friendly_429(
         # Correcting mistakes does not count either: nobody is locked out of the form.
         assert client.post(URL, form_data(topics, contact_email="x")).status_code == 200
     for _ in range(5):
-        with django_capture_on_commit_callbacks(execute=True):
-            assert client.post(URL, form_data(topics)).status_code == 302
+        assert client.post(URL, form_data(topics)).status_code == 302
     with caplog.at_level(logging.WARNING, logger="workshops"):
         response = client.post(URL, form_data(topics))
     assert response.status_code == 429
@@ -256,6 +250,30 @@ def test_the_rate_limit_resets_after_the_period(client, topics, settings):
         assert client.post(URL, form_data(topics)).status_code == 302
 
 
+def test_with_the_cache_down_the_form_still_accepts_requests_and_logs_that_once(
+    client, today, topics, settings, caplog
+):
+    """Redis unreachable: the rate limit fails open rather than turn residents away."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    settings.WORKSHOP_RATE_LIMIT = 1
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            response = client.post(URL, form_data(topics))
+            assert response.status_code == 302
+            assert client.get(response["Location"]).status_code == 200
+            # Each request finds Redis down again, not only the breaker open.
+            safe.breaker.reset()
+    assert WorkshopRequest.objects.count() == 3
+    assert len(mail.outbox) == 6
+    assert caplog.text.count("rate limit not checked: cache unavailable") == 1
+    assert "127.0.0.1" not in caplog.text  # neither the client's address nor Redis's
+
+
 def test_the_429_page_is_in_spanish_on_the_spanish_site(client, topics, settings):
     settings.WORKSHOP_RATE_LIMIT = 0
     response = client.post("/es/workshops/request/", {"contact_email": "x"})
@@ -292,17 +310,14 @@ def test_other_methods_are_not_allowed(client):
     assert client.put(URL, "x").status_code == 405
 
 
-def test_logs_of_rejections_hold_no_personal_data(
-    client, today, topics, settings, caplog, django_capture_on_commit_callbacks
-):
+def test_logs_of_rejections_hold_no_personal_data(client, today, topics, settings, caplog):
     settings.EMAIL_BACKEND = "tests.workshops.helpers.BrokenMailServer"
     settings.WORKSHOP_RATE_LIMIT = 2
     address = "350 East 143rd Street, Bronx, NY 10454"
     with caplog.at_level(logging.DEBUG):
         client.post(URL, form_data(topics, contact_phone="not a phone"))
         client.post(URL, form_data(topics, fax_number="spam"))
-        with django_capture_on_commit_callbacks(execute=True):
-            client.post(URL, form_data(topics, message="My private story"))
+        client.post(URL, form_data(topics, message="My private story"))
         client.post(URL, form_data(topics))  # over the limit
     reference = WorkshopRequest.objects.get().reference
     assert f"Workshop request {reference}: confirmation_sent not sent" in caplog.text
