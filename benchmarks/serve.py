@@ -211,7 +211,12 @@ def gunicorn_command(
     loopback.
     """
     argv = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--bind", f"127.0.0.1:{port}"]
-    env = {"PORT": str(port), "WEB_CONCURRENCY": str(workers), "GUNICORN_THREADS": str(threads)}
+    env = {
+        "WEB_HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": str(workers),
+        "GUNICORN_THREADS": str(threads),
+    }
     if config is not None:
         argv += ["--config", str(config)]
     else:
@@ -395,9 +400,14 @@ def run_wrk(args, port: int, path: str, lua: str) -> dict:
 
 def setup_django(environment: dict[str, str]) -> None:
     os.environ.update(environment)
+    import logging
+
     import django
 
     django.setup()
+    # Production logs a line a request; here that would print every timed request
+    # (gunicorn's output goes to a file and is left as production has it).
+    logging.disable(logging.INFO)
 
 
 def seed(scale: int) -> None:
