@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install install-dev migrate seed lint format messages benchmark clean
+.PHONY: run serve test install install-dev migrate seed lint format messages benchmark bench clean
 
 run: install migrate seed ## Set everything up and serve the site on SQLite
 	@echo ""
@@ -58,6 +58,10 @@ messages: install ## Update the Spanish catalog after changing strings (needs ge
 
 benchmark: install-dev ## Page timings and sizes on a scaled-up demo database
 	$(BIN)/python benchmarks/pages.py
+
+# Needs wrk, redis-server and PostgreSQL on 127.0.0.1:5432; takes a few minutes.
+bench: install ## Requests/s of the production configuration under gunicorn, and cold render times
+	$(BIN)/python benchmarks/serve.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
