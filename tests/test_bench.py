@@ -158,17 +158,6 @@ def test_the_header_reports_what_gunicorn_actually_runs():
     }
 
 
-@pytest.mark.django_db
-@pytest.mark.urls("benchmarks.hello_urls")
-def test_the_stand_in_hello_view_answers_hello_uncached_next_to_the_site(client):
-    hello = client.get("/healthz")
-
-    assert hello.status_code == 200
-    assert hello.content == b"hello"
-    assert "no-store" in hello["Cache-Control"]
-    assert client.get("/partnerships/").status_code == 200
-
-
 def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
