@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
+from config.clientip import client_ip
 from pagecache import safe
 
 from .forms import WorkshopRequestForm
@@ -44,7 +45,7 @@ def rate_limit_key(request) -> str:
     (a fixed window), so the count starts again each period whatever the
     cache backend does with expiry times.
     """
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     digest = salted_hmac("workshops.rate-limit", address, algorithm="sha256").hexdigest()
     window = int(time.time()) // settings.WORKSHOP_RATE_LIMIT_PERIOD
     return f"workshops:submissions:{digest}:{window}"
