@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +62,35 @@ class MeetingSeriesQuerySet(models.QuerySet):
     def with_details(self):
         """Also the languages, for pages and feeds that describe each series in full."""
         return self.for_listing().prefetch_related("languages")
+
+    def stamps(self):
+        """One light row per series: what names it, and what its computed meetings depend on.
+
+        `changes_updated` and `changes_count` together change whenever one of the
+        series' changes is added, edited or deleted (a deletion lowers the count).
+        Rows come in listing order; `meetings.schedule_cache` keys its entries by them.
+        """
+        return (
+            self.order_by("partnership__name", "title", "pk")
+            .annotate(
+                changes_updated=Max("changes__updated"),
+                changes_count=Count("changes", distinct=True),
+            )
+            .values_list(
+                "pk",
+                "slug",
+                "title",
+                "timezone",
+                "is_sample_data",
+                "updated",
+                "partnership__name",
+                "partnership__slug",
+                "partnership__updated",
+                "changes_updated",
+                "changes_count",
+                named=True,
+            )
+        )
 
 
 class MeetingSeries(models.Model):
