@@ -23,6 +23,7 @@ Every cache access goes through `pagecache.safe`: with Redis down, the pages
 compute everything, as they did before this module, only slower.
 """
 
+import calendar
 import datetime
 import hashlib
 import logging
@@ -51,8 +52,13 @@ TIMEOUT = 24 * 60 * 60
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MICROSECOND = datetime.timedelta(microseconds=1)
 
-# One meeting, as cached: plain values, cheap to pickle and to sort.
-START_US, END_US, START, END, ORIGINAL, STATUS, CHANGE = range(7)
+# Series are cached in this many groups (by primary key): a page reads a fixed
+# number of cache entries however many series there are, and an edit computes
+# again only the group of the edited series (a few dozen of 5,000).
+GROUPS = 32
+
+# One meeting, as cached: small integers and a short string, cheap to pickle and sort.
+START_US, END_US, DAY, START_TIME, END_TIME, ORIGINAL, STATUS, CHANGE = range(8)
 
 
 def _micro(moment: datetime.datetime | None) -> int:
@@ -60,40 +66,61 @@ def _micro(moment: datetime.datetime | None) -> int:
     return 0 if moment is None else (moment - EPOCH) // MICROSECOND
 
 
-def _stamp(pk: int, updated, changes_updated, changes_count: int) -> str:
-    return f"{pk}.{_micro(updated)}.{_micro(changes_updated)}.{changes_count}"
-
-
 def row_stamp(row) -> str:
-    """A series' stamp from its `stamps()` row."""
-    return _stamp(row.pk, row.updated, row.changes_updated, row.changes_count)
-
-
-def series_stamp(series: MeetingSeries) -> str:
-    """The same stamp from a loaded series (its changes prefetched)."""
-    changes = series.change_list
-    latest = max((change.updated for change in changes), default=None)
-    return _stamp(series.pk, series.updated, latest, len(changes))
+    """A series' stamp from its `stamps()` row: it changes whenever its meetings may."""
+    return f"{row.pk}.{row.updated_stamp}.{row.changes_updated}.{row.changes_count}"
 
 
 # -- Meetings -----------------------------------------------------------------
+
+
+def _stamps(listed) -> list:
+    """Every published series' stamp row, and whether it is in `listed` (None: all are)."""
+    return list(MeetingSeries.objects.published().stamps(listed))
+
+
+def _groups(rows) -> dict[int, list]:
+    """The groups of series that hold a listed one, each with all its published series.
+
+    Groups hold the same series whatever the page lists, so a filtered page or
+    feed reads the entries the others wrote.
+    """
+    groups: dict[int, list] = {}
+    for row in rows:
+        groups.setdefault(row.pk % GROUPS, []).append(row)
+    return {group: members for group, members in groups.items() if any(r.listed for r in members)}
+
+
+def _digest(parts) -> str:
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
+
+
+def _time_of_day(moment: datetime.datetime) -> int:
+    return ((moment.hour * 60 + moment.minute) * 60 + moment.second) * 1_000_000 + (
+        moment.microsecond
+    )
+
+
+def _clock(micro: int) -> datetime.time:
+    seconds, microsecond = divmod(micro, 1_000_000)
+    return datetime.time(seconds // 3600, seconds // 60 % 60, seconds % 60, microsecond)
 
 
 def _slot(occurrence: occurrences.Occurrence) -> tuple:
     return (
         _micro(occurrence.start),
         _micro(occurrence.end),
-        occurrence.start.replace(tzinfo=None),  # wall-clock time, as the rule gives it
-        occurrence.end.replace(tzinfo=None),
-        occurrence.original_date,
+        occurrence.date.toordinal(),
+        _time_of_day(occurrence.start),  # wall-clock times, as the rule gives them
+        _time_of_day(occurrence.end),
+        occurrence.original_date.toordinal(),
         occurrence.status,
         occurrence.change.pk if occurrence.change else None,
     )
 
 
-def compute_year(series: MeetingSeries, year: int) -> tuple[tuple, tuple]:
-    """The series' meetings taking place in `year`, and those moved away from its dates."""
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+def compute(series: MeetingSeries, first: datetime.date, last: datetime.date) -> tuple:
+    """The series' meetings taking place from first to last, and those moved away from them."""
     try:
         found = occurrences.series_occurrences(series, first, last)
         away = occurrences.moved_away([series], first, last)
@@ -104,34 +131,72 @@ def compute_year(series: MeetingSeries, year: int) -> tuple[tuple, tuple]:
     return tuple(map(_slot, found)), tuple(map(_slot, away))
 
 
-# Counts series-years computed rather than read from the cache, for the tests.
-computed = {"years": 0, "feeds": 0}
+# Series computed rather than read from the cache, by kind: for tests and benchmarks.
+computed = {"meetings": 0, "feeds": 0}
 
 
-def _years_key(stamp: str, year: int) -> str:
-    return f"meetings:{FORMAT}:year:{year}:{stamp}"
+def _months(start: datetime.date, end: datetime.date) -> list[tuple[int, int]]:
+    months = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
-def _years(rows, years: range) -> dict[tuple[int, int], tuple[tuple, tuple]]:
-    """Each listed series' meetings for each of `years`: from the cache, or computed."""
-    keys = {(row.pk, year): _years_key(row_stamp(row), year) for row in rows for year in years}
+def _month_of(ordinal: int) -> tuple[int, int]:
+    day = datetime.date.fromordinal(ordinal)
+    return day.year, day.month
+
+
+def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[dict]]:
+    """For each group of listed series, its entries for the months from start to end.
+
+    An entry maps a series' primary key to its meetings that month and those
+    moved away from its dates that month. One cache entry per group and month;
+    a missing one is computed for every series of its group, with one query
+    for all of them.
+    """
+    months = _months(start, end)
+    groups = _groups(rows)
+    keys = {
+        (group, month): f"meetings:{FORMAT}:month:{month[0]}-{month[1]}:{group}:"
+        + _digest(map(row_stamp, members))
+        for group, members in groups.items()
+        for month in months
+    }
     cached = safe.get_many(list(keys.values()))
-    found, missing = {}, {}
-    for (pk, year), key in keys.items():
-        value = cached.get(key)
-        if value is None:
-            missing.setdefault(pk, []).append(year)
+    found: dict[int, list[dict]] = {group: [] for group in groups}
+    missing: dict[int, list] = {}
+    for (group, month), key in keys.items():
+        entry = cached.get(key)
+        if entry is None:
+            missing.setdefault(group, []).append(month)
         else:
-            found[pk, year] = value
+            found[group].append(entry)
     if missing:
+        pks = [row.pk for group in missing for row in groups[group]]
+        loaded = MeetingSeries.objects.filter(pk__in=pks).prefetch_related("changes")
+        by_pk = {series.pk: series for series in loaded}
         fresh = {}
-        # Keyed by the stamp of the row actually read: it may be newer than the listed one.
-        for series in MeetingSeries.objects.filter(pk__in=missing).prefetch_related("changes"):
-            stamp = series_stamp(series)
-            for year in missing[series.pk]:
-                value = found[series.pk, year] = compute_year(series, year)
-                fresh[_years_key(stamp, year)] = value
-                computed["years"] += 1
+        for group, group_months in missing.items():
+            first = datetime.date(*group_months[0], 1)
+            last = datetime.date(*group_months[-1], 1)
+            last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+            results = {}
+            for row in groups[group]:
+                if row.pk in by_pk:  # else deleted since the stamps were read
+                    results[row.pk] = compute(by_pk[row.pk], first, last)
+                    computed["meetings"] += 1
+            for month in group_months:
+                entry = {}
+                for pk, (meetings, moved) in results.items():
+                    meetings = tuple(s for s in meetings if _month_of(s[DAY]) == month)
+                    moved = tuple(s for s in moved if _month_of(s[ORIGINAL]) == month)
+                    if meetings or moved:
+                        entry[pk] = (meetings, moved)
+                fresh[keys[group, month]] = entry
+                found[group].append(entry)
         safe.set_many(fresh, TIMEOUT)
     return found
 
@@ -169,37 +234,29 @@ def summary(row) -> SeriesSummary:
     )
 
 
-def _sort_key(slot: tuple, row) -> tuple:
-    # occurrences.expand's order: start, then partnership and title (the pk settles ties).
-    return (slot[START_US], row.partnership__name, row.title, row.pk)
+def _entries(rows, groups: dict, low: int, high: int, *, away=False, ends_after=0) -> list:
+    """(sort key, slot, row) of each listed meeting from low to high (day ordinals).
 
-
-def _entries(rows, years: dict, keep: Callable[[tuple], bool], part: int) -> list[tuple]:
-    """(sort key, slot, row) of every kept meeting (part 0) or moved-away one (part 1), in order."""
-    spans = sorted({year for _pk, year in years})
+    With `away`, the meetings moved away from those dates instead; with
+    `ends_after`, only meetings ending at or after it. In occurrences.expand's
+    order: by start, then partnership and title (the primary key settles ties).
+    """
+    part, by = (1, ORIGINAL) if away else (0, DAY)
     found = []
     for row in rows:
-        for year in spans:
-            meetings = years.get((row.pk, year))
+        if not row.listed:
+            continue
+        name, title, pk = row.partnership__name, row.title, row.pk
+        for entry in groups[pk % GROUPS]:
+            meetings = entry.get(pk)
             if meetings:
                 found.extend(
-                    (_sort_key(slot, row), slot, row) for slot in meetings[part] if keep(slot)
+                    ((slot[START_US], name, title, pk), slot, row)
+                    for slot in meetings[part]
+                    if low <= slot[by] <= high and slot[END_US] >= ends_after
                 )
     found.sort(key=itemgetter(0))
     return found
-
-
-def _read(queryset, start: datetime.date, end: datetime.date) -> tuple[list, dict]:
-    """The stamp rows of `queryset`, and their meetings per (series pk, year)."""
-    rows = list(queryset.stamps())
-    return rows, _years(rows, range(start.year, end.year + 1))
-
-
-def _window(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, ...]:
-    return (
-        datetime.datetime.combine(start, datetime.time.min),
-        datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min),
-    )
 
 
 def _full_occurrences(entries: list[tuple]) -> list[occurrences.Occurrence]:
@@ -216,7 +273,8 @@ def _full_occurrences(entries: list[tuple]) -> list[occurrences.Occurrence]:
         change = None
         if slot[CHANGE] is not None:
             change = next((c for c in series.change_list if c.pk == slot[CHANGE]), None)
-        found.append(occurrences.occurrence_for(series, slot[ORIGINAL], change))
+        original = datetime.date.fromordinal(slot[ORIGINAL])
+        found.append(occurrences.occurrence_for(series, original, change))
     return found
 
 
@@ -239,109 +297,153 @@ class Schedule(Sequence):
         return _full_occurrences([self.entries[index]])[0]
 
     def earliest_end(self) -> datetime.datetime | None:
-        """When the first of these meetings ends (then a list "from now" changes)."""
+        """When the first of these meetings ends."""
         if not self.entries:
             return None
         return EPOCH + min(slot[END_US] for _key, slot, _row in self.entries) * MICROSECOND
 
 
-def between(queryset, start: datetime.date, end: datetime.date) -> Schedule:
-    """Like `occurrences.expand` over the series of `queryset`, cached per series."""
-    rows, years = _read(queryset, start, end)
-    low, high = _window(start, end)
-    return Schedule(_entries(rows, years, lambda s: low <= s[START] < high, 0))
+def between(start: datetime.date, end: datetime.date, *, listed=None) -> Schedule:
+    """`occurrences.expand` of the published series (those in `listed`), from the cache."""
+    rows = _stamps(listed)
+    low, high = start.toordinal(), end.toordinal()
+    return Schedule(_entries(rows, _meetings(rows, start, end), low, high))
 
 
-def upcoming(queryset, *, days: int, now: datetime.datetime | None = None) -> Schedule:
-    """Like `occurrences.upcoming`: meetings not yet ended over the next `days` days."""
+def upcoming(*, days: int, now: datetime.datetime | None = None, listed=None) -> Schedule:
+    """`occurrences.upcoming` of the published series (those in `listed`), from the cache."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     end = today + datetime.timedelta(days=days)
-    rows, years = _read(queryset, today, end)
-    low, high = _window(today, end)
-    now_us = _micro(now)
-    return Schedule(
-        _entries(rows, years, lambda s: low <= s[START] < high and s[END_US] >= now_us, 0)
-    )
+    rows = _stamps(listed)
+    low, high = today.toordinal(), end.toordinal()
+    return Schedule(_entries(rows, _meetings(rows, today, end), low, high, ends_after=_micro(now)))
+
+
+@dataclass(frozen=True)
+class PartnershipSummary:
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    """What the month calendar shows of a series, from its stamp row: no model instance."""
+
+    pk: int
+    slug: str
+    title: str
+    timezone: str
+    is_sample_data: bool
+    partnership: PartnershipSummary
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
 
 def month(
-    queryset, first: datetime.date, last: datetime.date
+    first: datetime.date, last: datetime.date
 ) -> tuple[list[occurrences.Occurrence], list[occurrences.Occurrence]]:
-    """`occurrences.expand` and `occurrences.moved_away` from first to last, as summaries.
+    """`occurrences.expand` and `moved_away` of the published series, from the cache.
 
     Each Occurrence's series is a `SeriesSummary` and it carries no change: enough
     for the month calendar (names, times, status, links), not for a meeting page.
     """
-    rows, years = _read(queryset, first, last)
-    low, high = _window(first, last)
-    summaries = {row.pk: summary(row) for row in rows}
-
-    def as_occurrence(slot, row):
-        series = summaries[row.pk]
-        tz = series.tz
-        return occurrences.Occurrence(
-            series,
-            slot[ORIGINAL],
-            slot[START].replace(tzinfo=tz),
-            slot[END].replace(tzinfo=tz),
-            slot[STATUS],
+    rows = _stamps(None)
+    groups = _meetings(rows, first, last)
+    low, high = first.toordinal(), last.toordinal()
+    summaries = {
+        row.pk: SeriesSummary(
+            row.pk,
+            row.slug,
+            row.title,
+            row.timezone,
+            row.is_sample_data,
+            PartnershipSummary(row.partnership__name, row.partnership__slug),
         )
+        for row in rows
+    }
 
-    found = _entries(rows, years, lambda s: low <= s[START] < high, 0)
-    away = _entries(rows, years, lambda s: first <= s[ORIGINAL] <= last, 1)
+    def as_occurrences(entries):
+        result = []
+        for _key, slot, row in entries:
+            series = summaries[row.pk]
+            day, tz = datetime.date.fromordinal(slot[DAY]), series.tz
+            result.append(
+                occurrences.Occurrence(
+                    series,
+                    datetime.date.fromordinal(slot[ORIGINAL]),
+                    datetime.datetime.combine(day, _clock(slot[START_TIME]), tzinfo=tz),
+                    datetime.datetime.combine(day, _clock(slot[END_TIME]), tzinfo=tz),
+                    slot[STATUS],
+                )
+            )
+        return result
+
     return (
-        [as_occurrence(slot, row) for _key, slot, row in found],
-        [as_occurrence(slot, row) for _key, slot, row in away],
+        as_occurrences(_entries(rows, groups, low, high)),
+        as_occurrences(_entries(rows, groups, low, high, away=True)),
     )
 
 
 # -- Feeds ---------------------------------------------------------------------
 
 
-def _feed_prefix(absolute: Callable[[str], str]) -> str:
+def _feed_context(absolute: Callable[[str], str]) -> str:
     """What every VEVENT of this request depends on besides its own series."""
     names = list(Language.objects.order_by("pk").values_list("pk", "name"))
-    context = repr((translation.get_language(), absolute("/"), settings.CALENDAR_UID_DOMAIN, names))
-    return hashlib.sha256(context.encode()).hexdigest()[:20]
+    context = (translation.get_language(), absolute("/"), settings.CALENDAR_UID_DOMAIN, names)
+    return _digest([repr(context)])
 
 
-def _vevents_key(prefix: str, stamp: str, partnership_updated, language_ids) -> str:
+def _feed_stamp(row, language_ids) -> str:
     languages = "-".join(map(str, sorted(language_ids)))
-    return f"meetings:{FORMAT}:vevents:{prefix}:{stamp}.{_micro(partnership_updated)}.{languages}"
+    return f"{row_stamp(row)}.{row.partnership_stamp}.{languages}"
 
 
-def calendar(queryset, *, name: str, absolute: Callable[[str], str]) -> bytes:
-    """`feeds.build_calendar` of the series of `queryset`, each series' VEVENTs cached."""
-    rows = list(queryset.stamps())
-    if any(row.timezone != "America/New_York" for row in rows):
+def feed(*, name: str, absolute: Callable[[str], str], listed=None) -> bytes:
+    """`feeds.build_calendar` of the published series (those in `listed`), from the cache."""
+    rows = _stamps(listed)
+    if any(row.timezone != "America/New_York" for row in rows if row.listed):
         # Only New York can be chosen; another zone would need its own VTIMEZONE.
-        return feeds.build_calendar(queryset.with_details(), name=name, absolute=absolute)
+        series = MeetingSeries.objects.published().with_details()
+        if listed is not None:
+            series = series.filter(pk__in=listed.values("pk"))
+        return feeds.build_calendar(series, name=name, absolute=absolute)
+    groups = _groups(rows)
     links = MeetingSeries.languages.through.objects.filter(
-        meetingseries__in=queryset.values("pk")
+        meetingseries__is_published=True, meetingseries__partnership__is_published=True
     ).values_list("meetingseries_id", "language_id")
     languages: dict[int, list[int]] = {}
     for series_pk, language_pk in links:
         languages.setdefault(series_pk, []).append(language_pk)
-    prefix = _feed_prefix(absolute)
+    context = _feed_context(absolute)
     keys = {
-        row.pk: _vevents_key(
-            prefix, row_stamp(row), row.partnership__updated, languages.get(row.pk, ())
-        )
-        for row in rows
+        group: f"meetings:{FORMAT}:vevents:{context}:{group}:"
+        + _digest(_feed_stamp(row, languages.get(row.pk, ())) for row in members)
+        for group, members in groups.items()
     }
-    texts = safe.get_many(list(keys.values()))
-    found = {pk: texts[key] for pk, key in keys.items() if key in texts}
-    missing = [pk for pk in keys if pk not in found]
+    cached = safe.get_many(list(keys.values()))
+    texts: dict[int, bytes] = {}
+    missing = []
+    for group, key in keys.items():
+        if key in cached:
+            texts.update(cached[key])
+        else:
+            missing.append(group)
     if missing:
+        pks = [row.pk for group in missing for row in groups[group]]
+        by_pk = {s.pk: s for s in MeetingSeries.objects.filter(pk__in=pks).with_details()}
         fresh = {}
-        for series in MeetingSeries.objects.filter(pk__in=missing).with_details():
-            found[series.pk] = text = feeds.series_ical(series, absolute)
-            language_ids = [language.pk for language in series.languages.all()]
-            key = _vevents_key(
-                prefix, series_stamp(series), series.partnership.updated, language_ids
-            )
-            fresh[key] = text
-            computed["feeds"] += 1
+        for group in missing:
+            entry = {}
+            for row in groups[group]:
+                if row.pk in by_pk:  # else deleted since the stamps were read
+                    entry[row.pk] = feeds.series_ical(by_pk[row.pk], absolute)
+                    computed["feeds"] += 1
+            fresh[keys[group]] = entry
+            texts.update(entry)
         safe.set_many(fresh, TIMEOUT)
-    return feeds.assemble_calendar([found[row.pk] for row in rows if found.get(row.pk)], name=name)
+    listed_texts = [texts[row.pk] for row in rows if row.listed and texts.get(row.pk)]
+    return feeds.assemble_calendar(listed_texts, name=name)

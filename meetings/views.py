@@ -53,9 +53,10 @@ class MeetingListView(FilteredListView):
             return []
         start, end, from_now = form.window()
         self.window = (start, end)
+        listed = series if self.filterset.is_bound else None
         if not from_now:
-            return schedule_cache.between(series, start, end)
-        found = schedule_cache.upcoming(series, days=(end - start).days)
+            return schedule_cache.between(start, end, listed=listed)
+        found = schedule_cache.upcoming(days=(end - start).days, listed=listed)
         # The list, on every page of it, loses a meeting as soon as one ends.
         if found.earliest_end():
             hints.expire_at(self.request, found.earliest_end())
@@ -116,7 +117,7 @@ def calendar_month(request, year: int, month: int):
             status=404,
         )
     first, last = month_bounds(year, month)
-    found, away = schedule_cache.month(MeetingSeries.objects.published(), first, last)
+    found, away = schedule_cache.month(first, last)
     by_day: dict[datetime.date, list] = {}
     for occurrence in found:
         by_day.setdefault(occurrence.date, []).append(occurrence)
@@ -266,8 +267,7 @@ FEED_CACHE = cache_control(public=True, max_age=settings.MEETING_FEED_MAX_AGE)
 @require_safe
 @FEED_CACHE
 def all_feed(request):
-    body = schedule_cache.calendar(
-        MeetingSeries.objects.published(),
+    body = schedule_cache.feed(
         name=gettext("NYC Community Partnership meetings"),
         absolute=absolute_builder(request),
     )
@@ -279,11 +279,11 @@ def all_feed(request):
 def borough_feed(request, borough: str):
     if borough not in Borough.values:
         raise Http404(gettext("There is no borough with that name."))
-    body = schedule_cache.calendar(
-        MeetingSeries.objects.published().for_borough(borough),
+    body = schedule_cache.feed(
         name=gettext("Community Partnership meetings in %(borough)s")
         % {"borough": Borough(borough).label},
         absolute=absolute_builder(request),
+        listed=MeetingSeries.objects.for_borough(borough),
     )
     return calendar_response(body, f"meetings-{borough}.ics")
 
@@ -292,10 +292,10 @@ def borough_feed(request, borough: str):
 @FEED_CACHE
 def partnership_feed(request, slug: str):
     partnership = get_object_or_404(CommunityPartnership.objects.published(), slug=slug)
-    body = schedule_cache.calendar(
-        MeetingSeries.objects.published().for_partnership(partnership),
+    body = schedule_cache.feed(
         name=gettext("%(partnership)s meetings") % {"partnership": partnership.name},
         absolute=absolute_builder(request),
+        listed=MeetingSeries.objects.for_partnership(partnership),
     )
     return calendar_response(body, f"{partnership.slug}-meetings.ics")
 

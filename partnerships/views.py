@@ -121,8 +121,7 @@ class HomeView(TemplateView):
         ]
         context["partnership_total"] = sum(partnerships.values())
         context["center_total"] = sum(centers.values())
-        series = MeetingSeries.objects.published()
-        upcoming = schedule_cache.upcoming(series, days=HOME_MEETING_DAYS)
+        upcoming = schedule_cache.upcoming(days=HOME_MEETING_DAYS)
         context["next_meetings"] = upcoming[:HOME_MEETING_COUNT]
         expire_when_one_ends(self.request, context["next_meetings"])
         context["sample_schedule"] = any(o.series.is_sample_data for o in context["next_meetings"])
