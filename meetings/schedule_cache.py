@@ -1,20 +1,24 @@
-"""The meetings and calendar entries of many series, cached per series: one change costs one series.
+"""The meetings and calendar entries of many series, cached so that one change costs one group.
 
 Expanding thousands of rules, and writing thousands of VEVENTs, is what made
 the meeting pages and feeds slow, and the page cache throws every page away
-on any save. So each series' computed meetings (for one calendar year) and
-its VEVENTs (in one language, for one host) are cached under a key made of
-everything they depend on: the series' own `updated`, the latest `updated`
-and the number of its changes (a deleted change lowers the count), and for
-VEVENTs also its partnership's `updated` and its languages. Nothing is ever
-invalidated: an edited series simply gets a new key, and old keys expire
-after a day.
+on any save. So the computed meetings and the VEVENTs are cached under keys
+made of everything they depend on: each series' own `updated`, the latest
+`updated` and the number of its changes (a deleted change lowers the count),
+and for VEVENTs also its partnership's `updated`, its languages, the language
+names, the reader's language and the host. Nothing is ever invalidated: an
+edited series changes its key, and old keys expire after a day. (So a save
+must move `updated`: `QuerySet.update()` of content must set it, as the
+admin's bulk actions do, and a test that edits a series twice must move its
+frozen clock in between.)
 
-A page reads those stamps for every listed series in one query
-(`MeetingSeries.objects.stamps()`), takes every series from the cache in one
-`get_many`, and computes only the series whose stamp it has not seen, in two
-queries whatever their number. What is cached is plain tuples of dates and
-times, never model instances; only the meetings a page shows become full
+Series are cached in GROUPS groups by primary key, one entry per group and
+month (VEVENTs: per group), so a page reads a fixed number of entries however
+many series there are, and an edit computes again only its own group. A page
+reads one stamp row per published series (`MeetingSeries.objects.stamps()`,
+one query), takes the entries in one `get_many`, and computes the missing
+groups in two queries whatever their size. What is cached is tuples of small
+integers, never model instances; only the meetings a page shows become full
 `Occurrence`s, their series' rows loaded then (twenty on the list page, five
 on the home page). The month calendar, which shows every meeting of the
 month, draws them from the stamp rows instead (`SeriesSummary`).
