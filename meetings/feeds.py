@@ -179,9 +179,7 @@ def series_events(series: MeetingSeries, absolute: Callable[[str], str]) -> list
     return events
 
 
-def build_calendar(
-    series_list: Iterable[MeetingSeries], *, name: str, absolute: Callable[[str], str]
-) -> bytes:
+def _feed(name: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//NYC ACS OCEP//Community Partnership meetings//EN")
     calendar.add("version", "2.0")
@@ -191,11 +189,41 @@ def build_calendar(
     # Ask subscribed calendars to check for cancellations and moves twice a day.
     calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", datetime.timedelta(hours=12))
+    return calendar
+
+
+def build_calendar(
+    series_list: Iterable[MeetingSeries], *, name: str, absolute: Callable[[str], str]
+) -> bytes:
+    """The feed of these series, built whole (see `assemble_calendar` for the cached way)."""
+    calendar = _feed(name)
     for series in series_list:
         for event in series_events(series, absolute):
             calendar.add_component(event)
     add_timezones(calendar)
     return calendar.to_ical()
+
+
+def series_ical(series: MeetingSeries, absolute: Callable[[str], str]) -> bytes:
+    """One series' VEVENTs as they appear inside a feed (empty if no date falls in its rule)."""
+    return b"".join(event.to_ical() for event in series_events(series, absolute))
+
+
+END = b"END:VCALENDAR\r\n"
+
+
+def assemble_calendar(events: list[bytes], *, name: str) -> bytes:
+    """The same bytes as `build_calendar`, around VEVENTs of New York series already written.
+
+    Each content line is folded on its own, so a component written alone is
+    byte for byte what it is inside a calendar: only the VTIMEZONE, which
+    `add_timezones` puts first when an event uses it, has to be added here.
+    """
+    calendar = _feed(name)
+    if events:
+        calendar.subcomponents.insert(0, new_york_vtimezone())
+    head = calendar.to_ical()
+    return head[: -len(END)] + b"".join(events) + END
 
 
 def single_event_calendar(occurrence: occurrences.Occurrence, absolute) -> bytes:

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,48 @@ class MeetingSeriesQuerySet(models.QuerySet):
     def with_details(self):
         """Also the languages, for pages and feeds that describe each series in full."""
         return self.for_listing().prefetch_related("languages")
+
+    def stamps(self, listed=None):
+        """One light row per series: what names it, and what its computed meetings depend on.
+
+        `changes_updated` and `changes_count` together change whenever one of the
+        series' changes is added, edited or deleted (a deletion lowers the count).
+        Times are read as the database writes them (text): they only need to
+        differ when a row changed, and parsing thousands of them cost more than
+        the query. With `listed` (a queryset of series), each row's `listed` says
+        whether the series is in it. Rows come in listing order;
+        `meetings.schedule_cache` keys its entries by them.
+        """
+        changes = MeetingChange.objects.filter(series=OuterRef("pk")).order_by().values("series")
+        return (
+            self.order_by("partnership__name", "title", "pk")
+            .annotate(
+                updated_stamp=Cast("updated", models.TextField()),
+                partnership_stamp=Cast("partnership__updated", models.TextField()),
+                changes_updated=Subquery(
+                    changes.annotate(latest=Cast(Max("updated"), models.TextField())).values(
+                        "latest"
+                    )
+                ),
+                changes_count=Subquery(changes.annotate(n=Count("pk")).values("n")),
+                listed=Value(True) if listed is None else Q(pk__in=listed.values("pk")),
+            )
+            .values_list(
+                "pk",
+                "slug",
+                "title",
+                "timezone",
+                "is_sample_data",
+                "updated_stamp",
+                "partnership__name",
+                "partnership__slug",
+                "partnership_stamp",
+                "changes_updated",
+                "changes_count",
+                "listed",
+                named=True,
+            )
+        )
 
 
 class MeetingSeries(models.Model):

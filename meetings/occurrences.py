@@ -7,12 +7,13 @@ costs no extra queries.
 """
 
 import datetime
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import ChangeKind, MeetingChange, MeetingSeries
 from .recurrence import RuleError, format_time_range
@@ -30,6 +31,7 @@ LOOKAHEAD_DAYS = 400
 
 @dataclass(frozen=True)
 class Occurrence:
+    # A MeetingSeries, or on the month calendar a schedule_cache.SeriesSummary.
     series: MeetingSeries
     original_date: datetime.date  # identifies it: its URL and its RECURRENCE-ID
     start: datetime.datetime  # aware, in the series' time zone
@@ -81,7 +83,7 @@ class Occurrence:
 
     @property
     def time_range(self) -> str:
-        return format_time_range(self.start.time(), self.end.time())
+        return _time_range(self.start.time(), self.end.time(), translation.get_language())
 
     @property
     def uid_key(self) -> tuple[int, datetime.date]:
@@ -94,6 +96,12 @@ class Occurrence:
 
     def get_ics_url(self) -> str:
         return reverse("meetings:occurrence_ics", args=[self.series.slug, self.original_date])
+
+
+@functools.lru_cache(maxsize=512)
+def _time_range(start: datetime.time, end: datetime.time, language: str | None) -> str:
+    # The month calendar shows thousands of meetings at a handful of different times.
+    return format_time_range(start, end)
 
 
 def _at(day: datetime.date, time: datetime.time, series: MeetingSeries) -> datetime.datetime:

@@ -14,10 +14,11 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from pagecache import hints
 from partnerships.models import Borough, CommunityPartnership
 from partnerships.views import FilteredListView
 
-from . import feeds, occurrences
+from . import feeds, occurrences, schedule_cache
 from .filters import MeetingFilterSet
 from .models import MeetingSeries
 
@@ -35,7 +36,8 @@ class MeetingListView(FilteredListView):
 
     template_name = "meetings/meeting_list.html"
     filterset_class = MeetingFilterSet
-    queryset = MeetingSeries.objects.published().for_listing()
+    # Only stamps are read for every series; the rows of the twenty shown are loaded later.
+    queryset = MeetingSeries.objects.published()
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
@@ -51,10 +53,13 @@ class MeetingListView(FilteredListView):
             return []
         start, end, from_now = form.window()
         self.window = (start, end)
-        if from_now:
-            found = occurrences.upcoming(series, days=(end - start).days)
-        else:
-            found = occurrences.expand(series, start, end)
+        listed = series if self.filterset.is_bound else None
+        if not from_now:
+            return schedule_cache.between(start, end, listed=listed)
+        found = schedule_cache.upcoming(days=(end - start).days, listed=listed)
+        # The list, on every page of it, loses a meeting as soon as one ends.
+        if found.earliest_end():
+            hints.expire_at(self.request, found.earliest_end())
         return found
 
     def get_context_data(self, **kwargs):
@@ -112,9 +117,7 @@ def calendar_month(request, year: int, month: int):
             status=404,
         )
     first, last = month_bounds(year, month)
-    series = list(MeetingSeries.objects.published().for_listing())
-    found = occurrences.expand(series, first, last)
-    away = occurrences.moved_away(series, first, last)
+    found, away = schedule_cache.month(first, last)
     by_day: dict[datetime.date, list] = {}
     for occurrence in found:
         by_day.setdefault(occurrence.date, []).append(occurrence)
@@ -232,6 +235,8 @@ def occurrence_detail(request, slug: str, day: datetime.date):
         # A moved meeting has one page, at the date it was scheduled for.
         return redirect(occurrence.get_absolute_url())
     now = timezone.now()
+    if occurrence.end >= now:
+        hints.expire_at(request, occurrence.end)  # then it says the meeting took place
     context = {
         "occurrence": occurrence,
         "series": series,
@@ -262,8 +267,7 @@ FEED_CACHE = cache_control(public=True, max_age=settings.MEETING_FEED_MAX_AGE)
 @require_safe
 @FEED_CACHE
 def all_feed(request):
-    body = feeds.build_calendar(
-        published_series(),
+    body = schedule_cache.feed(
         name=gettext("NYC Community Partnership meetings"),
         absolute=absolute_builder(request),
     )
@@ -275,11 +279,11 @@ def all_feed(request):
 def borough_feed(request, borough: str):
     if borough not in Borough.values:
         raise Http404(gettext("There is no borough with that name."))
-    body = feeds.build_calendar(
-        published_series().for_borough(borough),
+    body = schedule_cache.feed(
         name=gettext("Community Partnership meetings in %(borough)s")
         % {"borough": Borough(borough).label},
         absolute=absolute_builder(request),
+        listed=MeetingSeries.objects.for_borough(borough),
     )
     return calendar_response(body, f"meetings-{borough}.ics")
 
@@ -288,10 +292,10 @@ def borough_feed(request, borough: str):
 @FEED_CACHE
 def partnership_feed(request, slug: str):
     partnership = get_object_or_404(CommunityPartnership.objects.published(), slug=slug)
-    body = feeds.build_calendar(
-        published_series().for_partnership(partnership),
+    body = schedule_cache.feed(
         name=gettext("%(partnership)s meetings") % {"partnership": partnership.name},
         absolute=absolute_builder(request),
+        listed=MeetingSeries.objects.for_partnership(partnership),
     )
     return calendar_response(body, f"{partnership.slug}-meetings.ics")
 

@@ -5,8 +5,9 @@ from django.db.models import Count
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from meetings import feeds, occurrences
+from meetings import feeds, occurrences, schedule_cache
 from meetings.models import MeetingSeries
+from pagecache import hints
 
 from .filters import CenterFilterSet, PartnershipFilterSet
 from .models import Borough, CommunityPartnership, FamilyEnrichmentCenter, Language
@@ -77,6 +78,16 @@ class FilteredListView(ListView):
         return context
 
 
+def expire_when_one_ends(request, listed) -> None:
+    """The next few meetings change when the first listed one ends.
+
+    A meeting not listed starts later than all of these; if it ends first, the
+    few listed stay the same.
+    """
+    if listed:
+        hints.expire_at(request, min(occurrence.end for occurrence in listed))
+
+
 HOME_MEETING_DAYS = 31
 HOME_MEETING_COUNT = 5
 NEXT_MEETING_COUNT = 3
@@ -110,10 +121,9 @@ class HomeView(TemplateView):
         ]
         context["partnership_total"] = sum(partnerships.values())
         context["center_total"] = sum(centers.values())
-        series = MeetingSeries.objects.published().for_listing()
-        context["next_meetings"] = occurrences.upcoming(series, days=HOME_MEETING_DAYS)[
-            :HOME_MEETING_COUNT
-        ]
+        upcoming = schedule_cache.upcoming(days=HOME_MEETING_DAYS)
+        context["next_meetings"] = upcoming[:HOME_MEETING_COUNT]
+        expire_when_one_ends(self.request, context["next_meetings"])
         context["sample_schedule"] = any(o.series.is_sample_data for o in context["next_meetings"])
         return context
 
@@ -154,6 +164,7 @@ class PartnershipDetailView(DetailView):
         context["next_meetings"] = occurrences.upcoming(series, days=occurrences.LOOKAHEAD_DAYS)[
             :NEXT_MEETING_COUNT
         ]
+        expire_when_one_ends(self.request, context["next_meetings"])
         if series:
             context["subscribe"] = feeds.subscribe_links(
                 self.request, reverse("meetings:partnership_feed", args=[self.object.slug])

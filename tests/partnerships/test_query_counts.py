@@ -69,8 +69,11 @@ LIST_QUERIES = 5
 FILTERED_LIST_QUERIES = 7
 # the listing + its languages + its districts + the listings nearby
 DETAIL_QUERIES = 4
-# one count per listing type per borough group, and the meeting series with their changes
-HOME_QUERIES = 4
+# one count per listing type per borough group, the meeting series' stamps, and the rows
+# of the meetings listed (series with partnership, their changes)
+HOME_QUERIES = 5
+# with the cache empty, also the rows of every series to compute and their changes
+HOME_COMPUTE_QUERIES = 2
 # the listing page, plus the partnership's meeting series with their changes
 PARTNERSHIP_DETAIL_QUERIES = DETAIL_QUERIES + 2
 
@@ -80,6 +83,7 @@ PARTNERSHIP_DETAIL_QUERIES = DETAIL_QUERIES + 2
 def test_home_page_query_count_is_fixed(client, rows):
     make_partnerships(rows, with_meetings=True)
     make_centers(rows)
+    assert queries_for(client, "/") == HOME_QUERIES + HOME_COMPUTE_QUERIES
     response = client.get("/")
     assert response.context["next_meetings"], "the home page lists the next meetings"
     assert queries_for(client, "/") == HOME_QUERIES

@@ -1,0 +1,142 @@
+"""Render times of the meeting pages with thousands of series: cold, after one change, warm.
+
+    .venv/bin/python benchmarks/meetings_scale.py --scale 5000
+    .venv/bin/python benchmarks/meetings_scale.py --scale 5000 --db /tmp/meetings-5000.sqlite3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocep_bench \\
+        .venv/bin/python benchmarks/meetings_scale.py --scale 5000 --use-database-url
+
+With `--db` the SQLite file is kept and reused (seeding 5,000 series takes a
+while); without it the database is a throwaway one. `--use-database-url` runs
+against DATABASE_URL instead, seeding it if it has no series yet: give it a
+database of its own. Set REDIS_URL to measure with Redis (its database is
+cleared for the cold measurement, so give it a database number of its own).
+
+Requests go through Django's test client to the views themselves, without
+the page cache, so the times are what a request costs when the page cache
+misses. For `/meetings/`, the month calendar and `all.ics` it prints:
+
+- cold: the first request with an empty cache;
+- after a change: the first request after one series was edited (every
+  other series' computed meetings and calendar entries still cached);
+- after a date change: the same after one date of a series was cancelled;
+- warm: the median of `--runs` requests with nothing changed.
+"""
+
+import argparse
+import datetime
+import logging
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--db", help="SQLite file to create once and reuse")
+    parser.add_argument("--use-database-url", action="store_true")
+    args = parser.parse_args()
+
+    tmp = tempfile.TemporaryDirectory()
+    if not args.use_database_url:
+        path = args.db or f"{tmp.name}/bench.sqlite3"
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.utils import timezone
+
+    from meetings.models import ChangeKind, MeetingChange, MeetingSeries
+
+    call_command("migrate", verbosity=0)
+    if not MeetingSeries.objects.exists():
+        logging.disable(logging.INFO)  # the demo's sample status changes are logged at INFO
+        call_command("seed_demo", scale=args.scale, verbosity=0)
+        logging.disable(logging.NOTSET)
+
+    # The views themselves: the page cache would answer every warm request.
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.startswith("pagecache.")]
+    client = Client()
+    today = timezone.localdate()
+    pages = [
+        ("/meetings/", "/meetings/"),
+        ("month calendar", f"/meetings/calendar/{today.year}/{today.month}/"),
+        ("all.ics", "/meetings/feeds/all.ics"),
+    ]
+    published = MeetingSeries.objects.published()
+    victim = published.order_by("pk")[published.count() // 2]
+
+    def edit_series():
+        # Half an hour later, then back: the listed times change either way.
+        victim.start_time = datetime.time(
+            victim.start_time.hour, 30 if victim.start_time.minute == 0 else 0
+        )
+        victim.end_time = datetime.time(victim.end_time.hour, victim.start_time.minute)
+        victim.save()
+
+    def edit_date():
+        # Cancel the series' next meeting, or restore it.
+        day = victim.rule_dates(today, today + datetime.timedelta(days=62))[0]
+        deleted, _ = MeetingChange.objects.filter(series=victim, original_date=day).delete()
+        if not deleted:
+            MeetingChange.objects.create(
+                series=victim, original_date=day, kind=ChangeKind.CANCELLED
+            )
+
+    def timed(url) -> float:
+        start = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - start) * 1000
+        assert response.status_code == 200, (url, response.status_code)
+        return elapsed
+
+    def cold(url):
+        cache.clear()
+        return timed(url)
+
+    def after(change, url):
+        change()
+        return timed(url)
+
+    print(
+        f"seed_demo --scale {args.scale}: {published.count()} published series, "
+        f"{connection.vendor}, cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}"
+    )
+    try:
+        from meetings.schedule_cache import computed
+    except ImportError:  # before the schedule cache
+        computed = {}
+    print(f"{'page':16} {'cold ms':>9} {'1 series ms':>12} {'1 date ms':>10} {'warm ms':>9}")
+    for name, url in pages:
+        colds = [cold(url) for _ in range(3)]
+        timed(url)
+        series_changes = [after(edit_series, url) for _ in range(args.runs)]
+        date_changes = [after(edit_date, url) for _ in range(args.runs)]
+        warms = [timed(url) for _ in range(args.runs)]
+        before = sum(computed.values())
+        after(edit_series, url)
+        recomputed = f"  ({sum(computed.values()) - before} series computed after one edit)"
+        print(
+            f"{name:16} {statistics.median(colds):9.0f} {statistics.median(series_changes):12.0f}"
+            f" {statistics.median(date_changes):10.0f} {statistics.median(warms):9.0f}"
+            + (recomputed if computed else "")
+        )
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

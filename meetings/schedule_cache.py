@@ -1,0 +1,453 @@
+"""The meetings and calendar entries of many series, cached so that one change costs one group.
+
+Expanding thousands of rules, and writing thousands of VEVENTs, is what made
+the meeting pages and feeds slow, and the page cache throws every page away
+on any save. So the computed meetings and the VEVENTs are cached under keys
+made of everything they depend on: each series' own `updated`, the latest
+`updated` and the number of its changes (a deleted change lowers the count),
+and for VEVENTs also its partnership's `updated`, its languages, the language
+names, the reader's language and the host. Nothing is ever invalidated: an
+edited series changes its key, and old keys expire after a day. (So a save
+must move `updated`: `QuerySet.update()` of content must set it, as the
+admin's bulk actions do, and a test that edits a series twice must move its
+frozen clock in between.)
+
+Series are cached in GROUPS groups by primary key, one entry per group and
+month (VEVENTs: per group), so a page reads a fixed number of entries however
+many series there are, and an edit computes again only its own group. A page
+reads one stamp row per published series (`MeetingSeries.objects.stamps()`,
+one query), takes the entries in one `get_many`, and computes the missing
+groups in two queries whatever their size. What is cached is tuples of small
+integers, never model instances; only the meetings a page shows become full
+`Occurrence`s, their series' rows loaded then (twenty on the list page, five
+on the home page). The month calendar, which shows every meeting of the
+month, draws them from the stamp rows instead (`SeriesSummary`).
+
+Every cache access goes through `pagecache.safe`: with Redis down, the pages
+compute everything, as they did before this module, only slower.
+"""
+
+import calendar
+import datetime
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone, translation
+
+from pagecache import safe
+from partnerships.models import Language
+
+from . import feeds, occurrences
+from .models import MeetingSeries
+from .recurrence import RuleError
+
+logger = logging.getLogger(__name__)
+
+# Raise it when the shape of what is cached, or the text of the VEVENTs, changes:
+# a deploy then never reads entries that the code before it wrote.
+FORMAT = 1
+TIMEOUT = 24 * 60 * 60
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+MICROSECOND = datetime.timedelta(microseconds=1)
+
+# Series are cached in this many groups (by primary key): a page reads a fixed
+# number of cache entries however many series there are, and an edit computes
+# again only the group of the edited series (a few dozen of 5,000).
+GROUPS = 32
+
+# One meeting, as cached: small integers and a short string, cheap to pickle and sort.
+START_US, END_US, DAY, START_TIME, END_TIME, ORIGINAL, STATUS, CHANGE = range(8)
+
+
+def _micro(moment: datetime.datetime | None) -> int:
+    """Microseconds since 1970, exact (a float timestamp can round a microsecond away)."""
+    return 0 if moment is None else (moment - EPOCH) // MICROSECOND
+
+
+def row_stamp(row) -> str:
+    """A series' stamp from its `stamps()` row: it changes whenever its meetings may."""
+    return f"{row.pk}.{row.updated_stamp}.{row.changes_updated}.{row.changes_count}"
+
+
+# -- Meetings -----------------------------------------------------------------
+
+
+def _stamps(listed) -> list:
+    """Every published series' stamp row, and whether it is in `listed` (None: all are)."""
+    return list(MeetingSeries.objects.published().stamps(listed))
+
+
+def _groups(rows) -> dict[int, list]:
+    """The groups of series that hold a listed one, each with all its published series.
+
+    Groups hold the same series whatever the page lists, so a filtered page or
+    feed reads the entries the others wrote.
+    """
+    groups: dict[int, list] = {}
+    for row in rows:
+        groups.setdefault(row.pk % GROUPS, []).append(row)
+    return {group: members for group, members in groups.items() if any(r.listed for r in members)}
+
+
+def _digest(parts) -> str:
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
+
+
+def _time_of_day(moment: datetime.datetime) -> int:
+    return ((moment.hour * 60 + moment.minute) * 60 + moment.second) * 1_000_000 + (
+        moment.microsecond
+    )
+
+
+def _clock(micro: int) -> datetime.time:
+    seconds, microsecond = divmod(micro, 1_000_000)
+    return datetime.time(seconds // 3600, seconds // 60 % 60, seconds % 60, microsecond)
+
+
+def _slot(occurrence: occurrences.Occurrence) -> tuple:
+    return (
+        _micro(occurrence.start),
+        _micro(occurrence.end),
+        occurrence.date.toordinal(),
+        _time_of_day(occurrence.start),  # wall-clock times, as the rule gives them
+        _time_of_day(occurrence.end),
+        occurrence.original_date.toordinal(),
+        occurrence.status,
+        occurrence.change.pk if occurrence.change else None,
+    )
+
+
+def compute(series: MeetingSeries, first: datetime.date, last: datetime.date) -> tuple:
+    """The series' meetings taking place from first to last, and those moved away from them."""
+    try:
+        found = occurrences.series_occurrences(series, first, last)
+        away = occurrences.moved_away([series], first, last)
+    except RuleError:
+        # Only possible for rows written around the admin's validation.
+        logger.warning("Meeting series %s has an invalid rule; skipped", series.pk)
+        return (), ()
+    return tuple(map(_slot, found)), tuple(map(_slot, away))
+
+
+# Series computed rather than read from the cache, by kind: for tests and benchmarks.
+computed = {"meetings": 0, "feeds": 0}
+
+
+def _months(start: datetime.date, end: datetime.date) -> list[tuple[int, int]]:
+    months = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _month_of(ordinal: int) -> tuple[int, int]:
+    day = datetime.date.fromordinal(ordinal)
+    return day.year, day.month
+
+
+def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[dict]]:
+    """For each group of listed series, its entries for the months from start to end.
+
+    An entry maps a series' primary key to its meetings that month and those
+    moved away from its dates that month. One cache entry per group and month;
+    a missing one is computed for every series of its group, with one query
+    for all of them.
+    """
+    months = _months(start, end)
+    groups = _groups(rows)
+    keys = {
+        (group, month): f"meetings:{FORMAT}:month:{month[0]}-{month[1]}:{group}:"
+        + _digest(map(row_stamp, members))
+        for group, members in groups.items()
+        for month in months
+    }
+    cached = safe.get_many(list(keys.values()))
+    found: dict[int, list[dict]] = {group: [] for group in groups}
+    missing: dict[int, list] = {}
+    for (group, month), key in keys.items():
+        entry = cached.get(key)
+        if entry is None:
+            missing.setdefault(group, []).append(month)
+        else:
+            found[group].append(entry)
+    if missing:
+        pks = [row.pk for group in missing for row in groups[group]]
+        loaded = MeetingSeries.objects.filter(pk__in=pks).prefetch_related("changes")
+        by_pk = {series.pk: series for series in loaded}
+        fresh = {}
+        for group, group_months in missing.items():
+            first = datetime.date(*group_months[0], 1)
+            last = datetime.date(*group_months[-1], 1)
+            last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+            results = {}
+            for row in groups[group]:
+                if row.pk in by_pk:  # else deleted since the stamps were read
+                    results[row.pk] = compute(by_pk[row.pk], first, last)
+                    computed["meetings"] += 1
+            for month in group_months:
+                entry = {}
+                for pk, (meetings, moved) in results.items():
+                    meetings = tuple(s for s in meetings if _month_of(s[DAY]) == month)
+                    moved = tuple(s for s in moved if _month_of(s[ORIGINAL]) == month)
+                    if meetings or moved:
+                        entry[pk] = (meetings, moved)
+                fresh[keys[group, month]] = entry
+                found[group].append(entry)
+        safe.set_many(fresh, TIMEOUT)
+    return found
+
+
+@dataclass(frozen=True)
+class PartnershipSummary:
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    """What the month calendar shows of a series, from its stamp row: no model instance."""
+
+    pk: int
+    slug: str
+    title: str
+    timezone: str
+    is_sample_data: bool
+    partnership: PartnershipSummary
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def summary(row) -> SeriesSummary:
+    return SeriesSummary(
+        row.pk,
+        row.slug,
+        row.title,
+        row.timezone,
+        row.is_sample_data,
+        PartnershipSummary(row.partnership__name, row.partnership__slug),
+    )
+
+
+def _entries(rows, groups: dict, low: int, high: int, *, away=False, ends_after=0) -> list:
+    """(sort key, slot, row) of each listed meeting from low to high (day ordinals).
+
+    With `away`, the meetings moved away from those dates instead; with
+    `ends_after`, only meetings ending at or after it. In occurrences.expand's
+    order: by start, then partnership and title (the primary key settles ties).
+    """
+    part, by = (1, ORIGINAL) if away else (0, DAY)
+    found = []
+    for row in rows:
+        if not row.listed:
+            continue
+        name, title, pk = row.partnership__name, row.title, row.pk
+        for entry in groups[pk % GROUPS]:
+            meetings = entry.get(pk)
+            if meetings:
+                found.extend(
+                    ((slot[START_US], name, title, pk), slot, row)
+                    for slot in meetings[part]
+                    if low <= slot[by] <= high and slot[END_US] >= ends_after
+                )
+    found.sort(key=itemgetter(0))
+    return found
+
+
+def _full_occurrences(entries: list[tuple]) -> list[occurrences.Occurrence]:
+    """Entries as the Occurrences `occurrences.expand` gives, their series read in full."""
+    if not entries:
+        return []
+    loaded = MeetingSeries.objects.filter(pk__in={row.pk for _key, _slot, row in entries})
+    by_pk = {series.pk: series for series in loaded.for_listing()}
+    found = []
+    for _key, slot, row in entries:
+        series = by_pk.get(row.pk)
+        if series is None:
+            continue  # deleted since the stamps were read
+        change = None
+        if slot[CHANGE] is not None:
+            change = next((c for c in series.change_list if c.pk == slot[CHANGE]), None)
+        original = datetime.date.fromordinal(slot[ORIGINAL])
+        found.append(occurrences.occurrence_for(series, original, change))
+    return found
+
+
+class Schedule(Sequence):
+    """Meetings in date order; only the items read (a page of them) become full Occurrences.
+
+    A paginator takes its length and one slice, so a list page of thousands of
+    meetings loads the rows of twenty.
+    """
+
+    def __init__(self, entries: list[tuple]):
+        self.entries = entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return _full_occurrences(self.entries[index])
+        return _full_occurrences([self.entries[index]])[0]
+
+    def earliest_end(self) -> datetime.datetime | None:
+        """When the first of these meetings ends."""
+        if not self.entries:
+            return None
+        return EPOCH + min(slot[END_US] for _key, slot, _row in self.entries) * MICROSECOND
+
+
+def between(start: datetime.date, end: datetime.date, *, listed=None) -> Schedule:
+    """`occurrences.expand` of the published series (those in `listed`), from the cache."""
+    rows = _stamps(listed)
+    low, high = start.toordinal(), end.toordinal()
+    return Schedule(_entries(rows, _meetings(rows, start, end), low, high))
+
+
+def upcoming(*, days: int, now: datetime.datetime | None = None, listed=None) -> Schedule:
+    """`occurrences.upcoming` of the published series (those in `listed`), from the cache."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    end = today + datetime.timedelta(days=days)
+    rows = _stamps(listed)
+    low, high = today.toordinal(), end.toordinal()
+    return Schedule(_entries(rows, _meetings(rows, today, end), low, high, ends_after=_micro(now)))
+
+
+@dataclass(frozen=True)
+class PartnershipSummary:
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    """What the month calendar shows of a series, from its stamp row: no model instance."""
+
+    pk: int
+    slug: str
+    title: str
+    timezone: str
+    is_sample_data: bool
+    partnership: PartnershipSummary
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def month(
+    first: datetime.date, last: datetime.date
+) -> tuple[list[occurrences.Occurrence], list[occurrences.Occurrence]]:
+    """`occurrences.expand` and `moved_away` of the published series, from the cache.
+
+    Each Occurrence's series is a `SeriesSummary` and it carries no change: enough
+    for the month calendar (names, times, status, links), not for a meeting page.
+    """
+    rows = _stamps(None)
+    groups = _meetings(rows, first, last)
+    low, high = first.toordinal(), last.toordinal()
+    summaries = {
+        row.pk: SeriesSummary(
+            row.pk,
+            row.slug,
+            row.title,
+            row.timezone,
+            row.is_sample_data,
+            PartnershipSummary(row.partnership__name, row.partnership__slug),
+        )
+        for row in rows
+    }
+
+    def as_occurrences(entries):
+        result = []
+        for _key, slot, row in entries:
+            series = summaries[row.pk]
+            day, tz = datetime.date.fromordinal(slot[DAY]), series.tz
+            result.append(
+                occurrences.Occurrence(
+                    series,
+                    datetime.date.fromordinal(slot[ORIGINAL]),
+                    datetime.datetime.combine(day, _clock(slot[START_TIME]), tzinfo=tz),
+                    datetime.datetime.combine(day, _clock(slot[END_TIME]), tzinfo=tz),
+                    slot[STATUS],
+                )
+            )
+        return result
+
+    return (
+        as_occurrences(_entries(rows, groups, low, high)),
+        as_occurrences(_entries(rows, groups, low, high, away=True)),
+    )
+
+
+# -- Feeds ---------------------------------------------------------------------
+
+
+def _feed_context(absolute: Callable[[str], str]) -> str:
+    """What every VEVENT of this request depends on besides its own series."""
+    names = list(Language.objects.order_by("pk").values_list("pk", "name"))
+    context = (translation.get_language(), absolute("/"), settings.CALENDAR_UID_DOMAIN, names)
+    return _digest([repr(context)])
+
+
+def _feed_stamp(row, language_ids) -> str:
+    languages = "-".join(map(str, sorted(language_ids)))
+    return f"{row_stamp(row)}.{row.partnership_stamp}.{languages}"
+
+
+def feed(*, name: str, absolute: Callable[[str], str], listed=None) -> bytes:
+    """`feeds.build_calendar` of the published series (those in `listed`), from the cache."""
+    rows = _stamps(listed)
+    if any(row.timezone != "America/New_York" for row in rows if row.listed):
+        # Only New York can be chosen; another zone would need its own VTIMEZONE.
+        series = MeetingSeries.objects.published().with_details()
+        if listed is not None:
+            series = series.filter(pk__in=listed.values("pk"))
+        return feeds.build_calendar(series, name=name, absolute=absolute)
+    groups = _groups(rows)
+    links = MeetingSeries.languages.through.objects.filter(
+        meetingseries__is_published=True, meetingseries__partnership__is_published=True
+    ).values_list("meetingseries_id", "language_id")
+    languages: dict[int, list[int]] = {}
+    for series_pk, language_pk in links:
+        languages.setdefault(series_pk, []).append(language_pk)
+    context = _feed_context(absolute)
+    keys = {
+        group: f"meetings:{FORMAT}:vevents:{context}:{group}:"
+        + _digest(_feed_stamp(row, languages.get(row.pk, ())) for row in members)
+        for group, members in groups.items()
+    }
+    cached = safe.get_many(list(keys.values()))
+    texts: dict[int, bytes] = {}
+    missing = []
+    for group, key in keys.items():
+        if key in cached:
+            texts.update(cached[key])
+        else:
+            missing.append(group)
+    if missing:
+        pks = [row.pk for group in missing for row in groups[group]]
+        by_pk = {s.pk: s for s in MeetingSeries.objects.filter(pk__in=pks).with_details()}
+        fresh = {}
+        for group in missing:
+            entry = {}
+            for row in groups[group]:
+                if row.pk in by_pk:  # else deleted since the stamps were read
+                    entry[row.pk] = feeds.series_ical(by_pk[row.pk], absolute)
+                    computed["feeds"] += 1
+            fresh[keys[group]] = entry
+            texts.update(entry)
+        safe.set_many(fresh, TIMEOUT)
+    listed_texts = [texts[row.pk] for row in rows if row.listed and texts.get(row.pk)]
+    return feeds.assemble_calendar(listed_texts, name=name)
