@@ -224,3 +224,18 @@ def test_if_modified_since_in_the_future_of_a_new_page_is_honoured(partnership):
         headers={"If-Modified-Since": http_date(in_new_york(2100, 1, 1).timestamp())},
     )
     assert response.status_code == 304
+
+
+def test_a_list_of_upcoming_meetings_is_rebuilt_when_its_first_meeting_ends():
+    """Not only at midnight: a meeting that has ended leaves the list at once."""
+    with time_machine.travel(in_new_york(2026, 11, 23, 19, 0), tick=False):
+        partnership = make_partnership(name="Elmhurst", slug="elmhurst", borough="queens")
+        make_series(partnership=partnership, slug="elmhurst-monday", byday="4MO")  # 6-8 PM
+        Client().get("/meetings/")
+        during = Client().get("/meetings/")
+        assert during["X-Page-Cache"] == "hit"
+        assert "/meetings/elmhurst-monday/2026-11-23/" in during.content.decode()
+    with time_machine.travel(in_new_york(2026, 11, 23, 20, 0, 30), tick=False):
+        after = Client().get("/meetings/")
+        assert after["X-Page-Cache"] == "miss"
+        assert "/meetings/elmhurst-monday/2026-11-23/" not in after.content.decode()
