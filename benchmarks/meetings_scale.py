@@ -53,6 +53,10 @@ def main() -> None:
     import django
 
     django.setup()
+    # As the production app does once loaded (config/wsgi.py).
+    from config.runtime import settle
+
+    settle()
     from django.conf import settings
     from django.core.cache import cache
     from django.core.management import call_command

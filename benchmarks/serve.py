@@ -404,6 +404,10 @@ def setup_django(environment: dict[str, str]) -> None:
     import django
 
     django.setup()
+    # As the production app does once loaded (config/wsgi.py).
+    from config.runtime import settle
+
+    settle()
     # Production logs a line a request; here that would print every timed request
     # (gunicorn's output goes to a file and is left as production has it).
     logging.disable(logging.INFO)

@@ -324,28 +324,6 @@ def upcoming(*, days: int, now: datetime.datetime | None = None, listed=None) ->
     return Schedule(_entries(rows, _meetings(rows, today, end), low, high, ends_after=_micro(now)))
 
 
-@dataclass(frozen=True)
-class PartnershipSummary:
-    name: str
-    slug: str
-
-
-@dataclass(frozen=True)
-class SeriesSummary:
-    """What the month calendar shows of a series, from its stamp row: no model instance."""
-
-    pk: int
-    slug: str
-    title: str
-    timezone: str
-    is_sample_data: bool
-    partnership: PartnershipSummary
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
-
-
 def month(
     first: datetime.date, last: datetime.date
 ) -> tuple[list[occurrences.Occurrence], list[occurrences.Occurrence]]:
@@ -357,17 +335,7 @@ def month(
     rows = _stamps(None)
     groups = _meetings(rows, first, last)
     low, high = first.toordinal(), last.toordinal()
-    summaries = {
-        row.pk: SeriesSummary(
-            row.pk,
-            row.slug,
-            row.title,
-            row.timezone,
-            row.is_sample_data,
-            PartnershipSummary(row.partnership__name, row.partnership__slug),
-        )
-        for row in rows
-    }
+    summaries = {row.pk: summary(row) for row in rows}
 
     def as_occurrences(entries):
         result = []
