@@ -30,7 +30,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # How many proxies that append to X-Forwarded-For stand in front of the site
 # (config/clientip.py): 0 when clients connect to gunicorn directly.
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
+# (An empty value is unset: production defaults it to 1 behind a TLS proxy.)
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "").strip() or "0")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
