@@ -36,6 +36,17 @@ graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 25)
 # above the balancer's own idle timeout, so gunicorn never closes one under it.
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
 
+# Gunicorn believes no forwarded header from anyone. Left to its defaults it
+# would take X-Forwarded-Proto (and two other scheme headers) from any peer on
+# 127.0.0.1 and mark the request HTTPS, and let such a peer set SCRIPT_NAME and
+# PATH_INFO by header. Django decides the scheme alone, from the one setting
+# DJANGO_BEHIND_TLS_PROXY (config/settings/prod.py), and the client's address
+# from DJANGO_TRUSTED_PROXIES (config/clientip.py). Unaffected by the
+# FORWARDED_ALLOW_IPS environment variable gunicorn would otherwise read.
+forwarded_allow_ips = ""
+secure_scheme_headers = {}
+forwarder_headers = ""
+
 # Requests larger than these are refused before Django sees them (bodies are
 # limited by DATA_UPLOAD_MAX_MEMORY_SIZE in the settings). Gunicorn's defaults,
 # already generous for this site's URLs and headers.

@@ -5,6 +5,7 @@ PostgreSQL) with exactly the environment `make serve` gives its processes,
 built by bin/serve.py itself.
 """
 
+import http.client
 import importlib.util
 import io
 import json
@@ -156,6 +157,15 @@ def test_gunicorn_settings_have_defaults_and_each_comes_from_the_environment():
     }
 
 
+def test_gunicorn_believes_no_forwarded_header_whatever_its_environment_says():
+    # Django alone decides the scheme (DJANGO_BEHIND_TLS_PROXY) and the client
+    # address (DJANGO_TRUSTED_PROXIES); gunicorn's defaults would trust loopback.
+    loaded = gunicorn_settings(FORWARDED_ALLOW_IPS="*")
+    assert loaded["forwarded_allow_ips"] == ""
+    assert loaded["secure_scheme_headers"] == {}
+    assert loaded["forwarder_headers"] == ""
+
+
 # make serve -------------------------------------------------------------------------
 
 
@@ -195,6 +205,18 @@ def check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess:
 def test_make_serve_configuration_passes_check_deploy():
     result = check_deploy(serve_environment())
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_behind_a_tls_proxy_check_deploy_passes_with_only_the_preload_warning_silenced():
+    production = serve_environment(DJANGO_BEHIND_TLS_PROXY="true", DJANGO_SECURE_SSL_REDIRECT="")
+    production.pop("WEB_HOST")
+    result = check_deploy(production)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # security.W021, "SECURE_HSTS_PRELOAD is not set": deliberate (base.py).
+    assert "no issues (1 silenced)" in result.stdout
+    preloaded = check_deploy({**production, "DJANGO_SECURE_HSTS_PRELOAD": "true"})
+    assert preloaded.returncode == 0, preloaded.stdout + preloaded.stderr
+    assert "no issues (0 silenced)" in preloaded.stdout
 
 
 def test_check_deploy_still_fails_plain_http_that_the_network_can_reach():
@@ -413,14 +435,62 @@ class Gunicorn:
         self.output.flush()
 
 
-def test_under_gunicorn_every_line_is_json_and_holds_no_address_or_query(tmp_path):
+@pytest.fixture(scope="module")
+def collected(tmp_path_factory) -> Path:
+    """A settings module on prod.py whose static files are collected, as the release step does.
+
+    Pages link their files through the manifest that collectstatic writes; this
+    one goes to a temporary folder instead of the checkout's staticfiles/.
+    """
+    folder = tmp_path_factory.mktemp("collected")
+    (folder / "collected_settings.py").write_text(
+        f"from config.settings.prod import *  # noqa\nSTATIC_ROOT = {str(folder / 'static')!r}\n"
+    )
+    env = collected_environment(folder)
+    result = subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def collected_environment(folder: Path, **overrides) -> dict[str, str]:
+    """make serve's environment on a SQLite file, one gunicorn worker and local memory."""
     env = serve_environment(
-        PORT=str(free_port()),
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        REDIS_URL="",
-        WEB_CONCURRENCY="1",
+        **{
+            "PORT": str(free_port()),
+            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+            "WEB_CONCURRENCY": "1",
+            "DJANGO_SETTINGS_MODULE": "collected_settings",
+            "PYTHONPATH": str(folder),
+            **overrides,
+        }
     )
     env.pop("REDIS_URL", None)
+    return env
+
+
+def raw_get(port: int, path: str, **headers) -> tuple[int, dict[str, str]]:
+    """One request, redirects not followed."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status, dict(response.getheaders())
+    finally:
+        connection.close()
+
+
+def test_under_gunicorn_every_line_is_json_and_holds_no_address_or_query(tmp_path, collected):
+    # Collected static files: on a fresh clone WhiteNoise would otherwise warn,
+    # in plain text, that staticfiles/ does not exist.
+    env = collected_environment(collected, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
     server = Gunicorn(env)
     try:
         status, headers, _ = server.get("/healthz", **{"X-Request-ID": "probe-1"})
@@ -446,6 +516,46 @@ def test_under_gunicorn_every_line_is_json_and_holds_no_address_or_query(tmp_pat
     text = "\n".join(lines)
     assert CONTACT_EMAIL not in text
     assert "ip=127.0.0.1" not in text
+
+
+# Behind a TLS-terminating proxy ----------------------------------------------------
+
+
+def test_behind_a_tls_proxy_https_is_served_with_hsts_and_plain_http_redirected(collected):
+    env = collected_environment(
+        collected, DJANGO_BEHIND_TLS_PROXY="true", DJANGO_SECURE_SSL_REDIRECT=""
+    )
+    server = Gunicorn(env)
+    try:
+        # What the proxy forwards from a visitor on HTTPS: the page, no loop.
+        status, headers = raw_get(server.port, "/about/", **{"X-Forwarded-Proto": "https"})
+        assert status == 200
+        assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+        assert "default-src 'none'" in headers["Content-Security-Policy"]
+        # A visitor on plain HTTP, through the proxy or around it, is sent to HTTPS.
+        for proto in ({"X-Forwarded-Proto": "http"}, {}):
+            status, headers = raw_get(server.port, "/about/", **proto)
+            assert status == 301, proto
+            assert headers["Location"] == f"https://127.0.0.1:{server.port}/about/"
+            assert "Strict-Transport-Security" not in headers
+        # The load balancer's health check over plain HTTP is answered, not redirected.
+        status, _ = raw_get(server.port, "/healthz")
+        assert status == 200
+    finally:
+        server.stop()
+
+
+def test_without_the_proxy_setting_a_forwarded_proto_header_is_believed_by_no_one(collected):
+    # make serve's configuration: plain HTTP on loopback. A local client that
+    # claims HTTPS is not believed by gunicorn (its default would trust
+    # 127.0.0.1) nor by Django, so the page says nothing about HTTPS.
+    server = Gunicorn(collected_environment(collected))
+    try:
+        status, headers = raw_get(server.port, "/about/", **{"X-Forwarded-Proto": "https"})
+    finally:
+        server.stop()
+    assert status == 200
+    assert "Strict-Transport-Security" not in headers
 
 
 HASHED_CSS = (

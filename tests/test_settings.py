@@ -18,7 +18,7 @@ PROBE = (
 )
 
 
-def load(module: str, **env) -> subprocess.CompletedProcess:
+def load(module: str, probe: str = PROBE, **env) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
@@ -26,7 +26,7 @@ def load(module: str, **env) -> subprocess.CompletedProcess:
     }
     clean.update(env, DJANGO_SETTINGS_MODULE=module)
     return subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", probe],
         cwd=settings.BASE_DIR,
         env=clean,
         capture_output=True,
@@ -65,6 +65,76 @@ def test_prod_with_its_variables_uses_postgres_redis_and_compressed_static_files
         "hosts": ["partnerships.example.org", "www.example.org"],
         "static": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     }
+
+
+PRODUCTION = {"DJANGO_SECRET_KEY": "s" * 50, "DJANGO_ALLOWED_HOSTS": "example.org"}
+
+
+def prod_settings(*names: str, **env) -> dict:
+    """The named production settings, loaded in a clean process with these variables."""
+    probe = (
+        "import json; from django.conf import settings as s; "
+        f"print(json.dumps({{n: getattr(s, n, None) for n in {list(names)!r}}}))"
+    )
+    result = load("config.settings.prod", probe, **PRODUCTION, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_prod_refuses_to_start_with_debug_on():
+    result = load("config.settings.prod", **PRODUCTION, DJANGO_DEBUG="true")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must not be true in production" in result.stderr
+    assert prod_settings("DEBUG", DJANGO_DEBUG="false") == {"DEBUG": False}
+
+
+def test_prod_takes_the_scheme_from_a_proxy_only_when_told_it_is_behind_one():
+    names = ("SECURE_PROXY_SSL_HEADER", "SECURE_SSL_REDIRECT", "TRUSTED_PROXY_COUNT")
+    assert prod_settings(*names) == {
+        "SECURE_PROXY_SSL_HEADER": None,
+        "SECURE_SSL_REDIRECT": True,
+        "TRUSTED_PROXY_COUNT": 0,
+    }
+    # The one setting: the proxy's scheme header is believed, plain HTTP is
+    # still redirected, and the client address is the one the proxy saw.
+    assert prod_settings(*names, DJANGO_BEHIND_TLS_PROXY="true") == {
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
+        "SECURE_SSL_REDIRECT": True,
+        "TRUSTED_PROXY_COUNT": 1,
+    }
+    # A CDN in front of the load balancer: two proxies, said explicitly.
+    behind_two = prod_settings(
+        "TRUSTED_PROXY_COUNT", DJANGO_BEHIND_TLS_PROXY="true", DJANGO_TRUSTED_PROXIES="2"
+    )
+    assert behind_two == {"TRUSTED_PROXY_COUNT": 2}
+
+
+def test_prod_sends_hsts_for_a_year_and_preloads_only_when_asked():
+    names = (
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SECURE_HSTS_PRELOAD",
+        "SILENCED_SYSTEM_CHECKS",
+    )
+    assert prod_settings(*names) == {
+        "SECURE_HSTS_SECONDS": 31536000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": False,
+        # The deliberate one: see config/settings/base.py.
+        "SILENCED_SYSTEM_CHECKS": ["security.W021"],
+    }
+    preloaded = prod_settings(*names, DJANGO_SECURE_HSTS_PRELOAD="true")
+    assert preloaded["SECURE_HSTS_PRELOAD"] is True
+    assert preloaded["SILENCED_SYSTEM_CHECKS"] == []
+    # hstspreload.org turns down anything shorter than a year.
+    result = load(
+        "config.settings.prod",
+        **PRODUCTION,
+        DJANGO_SECURE_HSTS_PRELOAD="true",
+        DJANGO_SECURE_HSTS_SECONDS="15768000",
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECURE_HSTS_SECONDS of at least 31536000" in result.stderr
 
 
 def test_dev_defaults_to_sqlite_local_memory_and_debug():

@@ -30,7 +30,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # How many proxies that append to X-Forwarded-For stand in front of the site
 # (config/clientip.py): 0 when clients connect to gunicorn directly.
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
+# (An empty value is unset: production defaults it to 1 behind a TLS proxy.)
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "").strip() or "0")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -53,9 +54,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.logs.RequestIdMiddleware",
+    # Before SecurityMiddleware's HTTPS redirect, WhiteNoise and the page cache,
+    # which answer without calling what follows them: their responses get the
+    # headers on the way out too.
+    "config.middleware.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "config.middleware.ContentSecurityPolicyMiddleware",
     # Before sessions, locale and CSRF: a cached page skips all of them.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -64,7 +69,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -183,10 +187,23 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
+# Security headers, on every response (Django's SecurityMiddleware). The
+# Content-Security-Policy, Permissions-Policy and Cross-Origin-Resource-Policy
+# are config/middleware.py's.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Strict-Transport-Security: browsers use only HTTPS for the site for this many
+# seconds after a visit (a year; sent only on HTTPS responses, so harmless over
+# the plain HTTP of `make run` and `make serve`), subdomains included.
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# "preload" asks browsers to ship the site in their built-in HTTPS-only list once
+# it is submitted to hstspreload.org. That list holds whole registrable domains
+# (nyc.gov and every subdomain, for months even after removal), so it is the
+# domain owner's decision: off unless DJANGO_SECURE_HSTS_PRELOAD=true.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_HTTPONLY = True
 
 EMAIL_BACKEND = os.environ.get(

@@ -421,7 +421,7 @@ def test_listing_text_is_escaped(client):
 def test_public_pages_send_a_strict_content_security_policy(client):
     response = client.get("/")
     policy = response.headers["Content-Security-Policy"]
-    assert "default-src 'self'" in policy
+    assert "default-src 'none'" in policy
     assert "script-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy
     assert response.headers["X-Frame-Options"] == "DENY"
