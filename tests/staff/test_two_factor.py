@@ -225,3 +225,15 @@ def test_sign_out_between_the_steps(client, staff_user):
     assert reverse("staff:sign_out") in page
     client.post(reverse("staff:sign_out"))
     assert SESSION_KEY not in client.session
+
+
+def test_a_superuser_without_phone_or_codes_is_reset_from_the_shell(client, staff_user):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    authenticator_for(staff_user)
+    out = StringIO()
+    call_command("reset_two_factor", "maria", stdout=out)
+    assert "maria will set up a new authenticator" in out.getvalue()
+    assert sign_in(client).url.startswith(ENROLL)
