@@ -28,7 +28,6 @@ from django_otp import user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from config.clientip import client_ip
 from staff import services
 from staff.forms import EnrollForm, VerifyForm
 from staff.two_factor import TOTP_CODE, qr_code_svg, safe_next, second_step_url, secret_in_groups
@@ -144,9 +143,7 @@ def verify(request):
                 )
             return HttpResponseRedirect(safe_next(request))
         else:
-            logger.warning(
-                "Wrong second-step code for staff user %s from %s", user.pk, client_ip(request)
-            )
+            logger.warning("Wrong second-step code for staff user %s", user.pk)
             form.add_error("code", _("That code is not right. Try the newest code in the app."))
     return _page(request, "staff/verify.html", {"title": _("Enter your code"), "form": form})
 

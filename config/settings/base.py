@@ -182,9 +182,10 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "config.clientip.client_ip"
 # The lockout page in the admin's style instead of a bare 429 text.
 AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
-# Axes never stores or logs the password; a username can be a password typed
-# into the wrong box, so log lines mask it too (the admin still lists it).
-AXES_SENSITIVE_PARAMETERS = ["username"]
+# Axes never stores or logs the password. Its log lines also mask the username
+# (it may be a password typed into the wrong box) and, like every log here, the
+# client address; superusers see both under "Access attempts" in the admin.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
 # A right password does not wipe the failures: only the wait, or a superuser, does.
 AXES_RESET_ON_SUCCESS = False
 
