@@ -79,7 +79,9 @@ def test_first_sign_in_enrolls_shows_recovery_codes_once_then_opens_the_admin(
     again = client.get(response.url)
     assert recovery_codes_on(again.content.decode()) == []
     assert "You have 10 unused recovery codes." in text_of(again)
-    assert "Site administration" in text_of(client.get(INDEX))
+    index = client.get(INDEX)
+    assert "Site administration" in text_of(index)
+    assert f'<a href="{RECOVERY}">Recovery codes</a>' in index.content.decode()
     assert TOTPDevice.objects.get(user=staff_user).confirmed
 
 
