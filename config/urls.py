@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -9,7 +10,9 @@ admin.site.site_header = _("OCEP staff administration")
 admin.site.site_title = _("OCEP staff")
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    # The second step of staff sign-in, beside the admin it opens (staff/sites.py).
+    path(f"{settings.ADMIN_PATH}two-factor/", include("staff.urls")),
+    path(settings.ADMIN_PATH, admin.site.urls),
     # For load balancers and orchestrators: one URL whatever the language.
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -2,6 +2,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from tests.signin import sign_in_staff
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
@@ -28,7 +30,7 @@ def _english_by_default():
 
 @pytest.fixture
 def staff_client(client, django_user_model):
-    """A client logged in as a superuser."""
+    """A client signed in to the admin as a superuser, password and code."""
     user = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
-    client.force_login(user)
+    sign_in_staff(client, user)
     return client

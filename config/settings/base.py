@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment; see
 ``.env.example`` for the full list.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -32,9 +33,15 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # (config/clientip.py): 0 when clients connect to gunicorn directly.
 # (An empty value is unset: production defaults it to 1 behind a TLS proxy.)
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "").strip() or "0")
+# Where the staff admin lives ("admin/" unless set): a less obvious path only
+# saves the logs some noise; the sign-in itself is what keeps guessers out.
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "").strip().strip("/") + "/"
+if ADMIN_PATH == "/":
+    ADMIN_PATH = "admin/"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on a site that demands a second factor (staff/sites.py).
+    "staff.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,10 +53,15 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "pagecache",
     "partnerships",
     "meetings",
     "workshops",
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -68,7 +80,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a code as well as a password.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: it says why it signed someone out.
+    "staff.middleware.StaffSessionLimitMiddleware",
+    # Last, so it sees the sign-in view's answer and can replace it with the
+    # lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -141,7 +160,7 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 # Seconds a CDN or proxy in front may answer with a page before asking again.
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "60"))
 # Paths never served from the cache (besides static files).
-PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/readyz"]
+PAGE_CACHE_SKIP_PREFIXES = [f"/{ADMIN_PATH}", "/healthz", "/readyz"]
 
 # Background tasks (django-tasks, the backport of Django 6's django.tasks). Here
 # they run at once, inside the request; production stores them in the database
@@ -154,9 +173,60 @@ TASKS = {
     }
 }
 
+# Staff sign-in (the staff app; README "Staff sign-in"). A password first, through
+# axes, which counts failures; then a code from an authenticator app (django-otp).
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or client before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After SIGNIN_FAILURE_LIMIT failed sign-ins in a row, both the account and the
+# client address are locked for SIGNIN_LOCKOUT_MINUTES (each failure meanwhile
+# starts the wait again). A superuser unlocks by deleting the "access attempts".
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGNIN_FAILURE_LIMIT", "5"))
+SIGNIN_LOCKOUT_MINUTES = int(os.environ.get("SIGNIN_LOCKOUT_MINUTES", "60"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=SIGNIN_LOCKOUT_MINUTES)
+# Two separate counts: one per account (from any address) and one per client
+# address (for any account), so neither spreading guesses over many accounts
+# nor over many addresses gets more than a handful of tries.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "config.clientip.client_ip"
+# The lockout page in the admin's style instead of a bare 429 text.
+AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
+# Axes never stores or logs the password. Its log lines also mask the username
+# (it may be a password typed into the wrong box) and, like every log here, the
+# client address; superusers see both under "Access attempts" in the admin.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
+# A right password does not wipe the failures: only the wait, or a superuser, does.
+AXES_RESET_ON_SUCCESS = False
+
+# Authenticator apps show this name above the six-digit code.
+OTP_TOTP_ISSUER = "NYC ACS OCEP staff"
+# The admin never shows a device's secret or recovery codes, not even to superusers.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# How many one-time recovery codes a staff member gets at enrollment.
+STAFF_RECOVERY_CODES = 10
+
+# Sessions (only staff have them: public pages set no session). A session ends after
+# STAFF_IDLE_MINUTES without a request (each request pushes the end back) and
+# STAFF_SESSION_MAX_HOURS after sign-in at the latest (staff/middleware.py).
+STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
+STAFF_SESSION_MAX_HOURS = int(os.environ.get("STAFF_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = STAFF_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# No script of ours reads the CSRF cookie (forms carry the token), so scripts
+# need not see it.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -204,7 +274,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # (nyc.gov and every subdomain, for months even after removal), so it is the
 # domain owner's decision: off unless DJANGO_SECURE_HSTS_PRELOAD=true.
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
-SESSION_COOKIE_HTTPONLY = True
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.test import Client
 
 from meetings.models import MeetingSeries
+from tests.signin import sign_in_staff
 
 pytestmark = [
     pytest.mark.browser,
@@ -69,7 +70,7 @@ class Watched:
     def sign_in_as(self, user) -> None:
         """The session cookie of a signed-in user, as the sign-in form would leave it."""
         client = Client()
-        client.force_login(user)
+        sign_in_staff(client, user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         self.context.add_cookies(
             [{"name": cookie.key, "value": cookie.value, "url": self.base_url}]

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from meetings.models import MeetingChange, MeetingSeries
 from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
+from tests.signin import sign_in_staff
 
 pytestmark = [
     pytest.mark.django_db,
@@ -156,7 +157,7 @@ def test_preview_needs_a_signed_in_editor_and_a_post(staff_client, partnership):
 
 def test_preview_is_refused_to_staff_who_cannot_add_series(client, django_user_model, partnership):
     clerk = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
-    client.force_login(clerk)
+    sign_in_staff(client, clerk)
     assert client.post(PREVIEW, series_form(partnership)).status_code == 403
 
 
@@ -273,7 +274,7 @@ def test_editors_can_manage_meetings_but_not_delete_series(client, django_user_m
         ]
     )
     assert not editor.has_perm("meetings.delete_meetingseries")
-    client.force_login(editor)
+    sign_in_staff(client, editor)
     assert client.get(CHANGELIST).status_code == 200
 
 
@@ -282,7 +283,7 @@ def test_staff_without_a_group_and_anonymous_visitors_cannot_see_series(client, 
     change_url = reverse("admin:meetings_meetingseries_change", args=[series.pk])
     assert client.get(change_url).status_code == 302  # to the login page
     clerk = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
-    client.force_login(clerk)
+    sign_in_staff(client, clerk)
     assert client.get(change_url).status_code == 403
 
 

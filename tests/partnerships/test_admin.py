@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from tests.factories import district, language, make_center, make_organization, make_partnership
+from tests.signin import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -143,7 +144,7 @@ def test_editors_group_has_exactly_the_permissions_to_edit_listings():
 def editor_client(client, django_user_model):
     user = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
     user.groups.add(Group.objects.get(name="OCEP editors"))
-    client.force_login(user)
+    sign_in_staff(client, user)
     return client
 
 
@@ -179,7 +180,7 @@ def test_an_editor_cannot_delete_listings_or_change_reference_data(editor_client
 
 def test_staff_without_the_group_see_no_listings(client, django_user_model, listings):
     user = django_user_model.objects.create_user("intern", password="pw", is_staff=True)
-    client.force_login(user)
+    sign_in_staff(client, user)
     url = reverse("admin:partnerships_communitypartnership_changelist")
     assert client.get(url).status_code == 403
 
@@ -241,7 +242,7 @@ def test_staff_who_can_only_view_cannot_run_the_publishing_actions(client, djang
     listing = make_partnership(is_published=True)
     viewer = django_user_model.objects.create_user("viewer", password="pw", is_staff=True)
     viewer.user_permissions.add(Permission.objects.get(codename="view_communitypartnership"))
-    client.force_login(viewer)
+    sign_in_staff(client, viewer)
     url = reverse("admin:partnerships_communitypartnership_changelist")
     page = client.get(url).content.decode()
     assert "Unpublish the selected listings" not in page

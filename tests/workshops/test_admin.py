@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.signin import sign_in_staff
 from workshops.models import Status, WorkshopRequest
 
 from .helpers import CONTACT_EMAIL, make_program, make_request, make_topic
@@ -35,13 +36,13 @@ def coordinator(django_user_model):
 
 @pytest.fixture
 def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
+    sign_in_staff(client, coordinator)
     return client
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    client.force_login(staff_in(django_user_model, "OCEP editors", "editor"))
+    sign_in_staff(client, staff_in(django_user_model, "OCEP editors", "editor"))
     return client
 
 
