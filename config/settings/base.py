@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Parses GET and POST before any view does, or answers the 400 page (config/handlers.py).
+    "config.handlers.RequestInputMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
