@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install install-dev migrate seed lint format messages benchmark bench clean
+.PHONY: run serve test fuzz install install-dev migrate seed lint format messages benchmark bench clean
 
 run: install migrate seed ## Set everything up and serve the site on SQLite
 	@echo ""
@@ -19,6 +19,9 @@ serve: install ## The production configuration on PostgreSQL and Redis: gunicorn
 
 test: install-dev ## Run the whole test suite
 	$(BIN)/python -m pytest
+
+fuzz: install-dev ## The property tests with many more examples (a few minutes), new ones each run
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py --hypothesis-show-statistics
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,12 +1,15 @@
 """The public request form. Only what the server checks is trusted."""
 
 import datetime
+import unicodedata
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.conf import settings
+from django.core.validators import EmailValidator
 from django.utils import timezone
+from django.utils.encoding import punycode
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +46,8 @@ SINGLE_LINE_FIELDS = ("organization_name", "contact_name", "contact_phone", "add
 CONTROL_CHARACTERS = {chr(n) for n in range(32)} | {chr(127)}
 # Far more rows than the lists will ever hold, and within every database's integers.
 MAX_PK = 2**31 - 1
+# Checked before int(): Python refuses to convert strings of more than 4,300 digits.
+MAX_PK_DIGITS = len(str(MAX_PK))
 
 
 class CheckboxChoiceField(forms.ModelMultipleChoiceField):
@@ -57,13 +62,63 @@ class CheckboxChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value:
             text = str(pk)
-            if not (text.isascii() and text.isdigit()) or int(text) > MAX_PK:
+            if (
+                not (text.isascii() and text.isdigit())
+                or len(text) > MAX_PK_DIGITS
+                or int(text) > MAX_PK
+            ):
                 raise forms.ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",
                     params={"pk": text[:20]},
                 )
         return super()._check_values(value)
+
+
+class DeliverableEmailValidator(EmailValidator):
+    """An address our mail server can send to, on a domain on the internet.
+
+    Django's own check accepts what RFC 5322 allows: control characters inside
+    a quoted local part (U+001C between the quotes of "…"@example.org),
+    ``localhost`` and IP literals (user@[127.0.0.1]). None of them is a
+    person's address, and the first is refused by the mail library at every
+    send attempt, after the request was saved and thanked.
+    """
+
+    message = _("Enter an e-mail address like name@example.org.")
+    invisible_message = _(
+        "Write the e-mail address without spaces, line breaks or other invisible characters."
+    )
+    not_public_message = _(
+        "Enter an e-mail address with a full domain name, like name@example.org."
+    )
+
+    def __init__(self):
+        super().__init__(allowlist=[])  # Django's default lets "localhost" through
+
+    def is_public(self, domain: str) -> bool:
+        return not (
+            self.literal_regex.match(domain)  # user@[127.0.0.1]
+            or "." not in domain
+            or domain.endswith(".localhost")
+        )
+
+    def __call__(self, value):
+        # Categories C* (control, format, unassigned…) and Z* (spaces, line separators).
+        if any(unicodedata.category(character)[0] in "CZ" for character in value):
+            raise forms.ValidationError(self.invisible_message, code="invisible")
+        local_part, at, domain = value.rpartition("@")
+        if at and domain and not self.is_public(domain.rstrip(".").lower()):
+            raise forms.ValidationError(self.not_public_message, code="not_public")
+        super().__call__(value)
+        try:
+            punycode(domain)  # what the mail library does to the domain when sending
+        except UnicodeError:
+            raise forms.ValidationError(self.message, code=self.code) from None
+
+
+class DeliverableEmailField(forms.EmailField):
+    default_validators = [DeliverableEmailValidator()]
 
 
 class LanguageChoiceField(CheckboxChoiceField):
@@ -141,6 +196,7 @@ class WorkshopRequestForm(forms.ModelForm):
             "message",
             "consent",
         ]
+        field_classes = {"contact_email": DeliverableEmailField}
         widgets = {
             "organization_name": forms.TextInput(attrs={"autocomplete": "organization"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: it says why it signed someone out.
     "staff.middleware.StaffSessionLimitMiddleware",
+    # Parses GET and POST before any view does, or answers the 400 page (config/handlers.py).
+    "config.handlers.RequestInputMiddleware",
     # Last, so it sees the sign-in view's answer and can replace it with the
     # lockout page.
     "axes.middleware.AxesMiddleware",

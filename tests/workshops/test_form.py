@@ -132,11 +132,52 @@ def test_in_person_needs_an_address_and_virtual_does_not(today, topics):
     assert errors_for(topics, format="virtual", address="") == {}
 
 
-@pytest.mark.parametrize("email", ["dolores", "dolores@", "@example.org", "a b@example.org"])
+@pytest.mark.parametrize("email", ["dolores", "dolores@", "@example.org", "dolores@-example.org"])
 def test_the_email_address_must_be_valid(today, topics, email):
     assert errors_for(topics, contact_email=email)["contact_email"] == [
         "Enter an e-mail address like name@example.org."
     ]
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        '"\x1cX:yes"@example.org',  # a control character in a quoted local part
+        '"a\rBcc: x"@example.org',
+        "dolores @example.org",
+        '"dolores\tqw"@example.org',
+        "dolores\u200b@example.org",  # zero-width space
+        "dolores@exam\u2028ple.org",  # line separator
+    ],
+)
+def test_an_email_address_with_invisible_characters_is_refused(today, topics, email):
+    assert errors_for(topics, contact_email=email)["contact_email"] == [
+        "Write the e-mail address without spaces, line breaks or other invisible characters."
+    ]
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "dolores@localhost",
+        "dolores@example",
+        "dolores@mail.localhost",
+        "dolores@[127.0.0.1]",
+        "dolores@[IPv6:::1]",
+        "dolores@[10.0.0.1]",
+    ],
+)
+def test_an_email_address_must_be_on_a_public_domain(today, topics, email):
+    assert errors_for(topics, contact_email=email)["contact_email"] == [
+        "Enter an e-mail address with a full domain name, like name@example.org."
+    ]
+
+
+@pytest.mark.parametrize(
+    "email", ["dolores.qw@example.org", "d+workshops@mail.example.org", "maria@exämple.org"]
+)
+def test_ordinary_email_addresses_are_accepted(today, topics, email):
+    assert "contact_email" not in errors_for(topics, contact_email=email)
 
 
 @pytest.mark.parametrize("phone, ok", [("(212) 555-0123", True), ("+1 718.555.0100", True),
@@ -168,6 +209,10 @@ def test_unknown_choices_are_refused(today, topics):
         ("expected_attendees", "1e400"),
         ("topics", ["abc"]),
         ("topics", ["99999999999999999999999"]),
+        ("topics", ["9" * 4301]),  # past Python's limit for int() of a string
+        ("programs", ["9" * 4301]),
+        ("languages", ["9" * 4301]),
+        ("topics", ["0" * 4300 + "1"]),
         ("topics", ["\u00b2"]),
         ("topics", ["-1"]),
         ("organization_name", "A\x00B"),

@@ -55,13 +55,34 @@ def test_a_broken_mail_server_leaves_the_request_saved_and_unnotified(today, top
     assert not WorkshopRequest.objects.unnotified().exists()
 
 
-def test_emails_show_names_as_typed_not_html_escaped(today, topics):
+def test_the_mailbox_notice_shows_names_as_typed_not_html_escaped(today, topics):
     submit(topics, organization_name="O'Brien & Sons <Youth> Center", contact_name="D'Angelo")
     confirmation, notice = mail.outbox
     assert notice.subject.endswith(": O'Brien & Sons <Youth> Center")
     assert "O'Brien & Sons <Youth> Center" in notice.body
-    assert "D'Angelo" in confirmation.body
-    assert "&amp;" not in notice.subject + notice.body + confirmation.body
+    assert "D'Angelo" in notice.body
+    assert "&amp;" not in notice.subject + notice.body
+
+
+def test_the_confirmation_repeats_nothing_the_sender_typed(today, topics):
+    """It goes to any address typed in the form: it must not carry a text of the sender's."""
+    workshop_request = submit(
+        topics,
+        organization_name="Claim your prize at prize.example",
+        contact_name="Call 555-0199 now",
+        address="1 Scam Street",
+        message="Your account is locked",
+        accessibility_needs="Visit evil.example",
+    )
+    confirmation, notice = mail.outbox
+    everything = confirmation.subject + confirmation.body
+    for typed in ("prize", "555-0199", "Scam Street", "locked", "evil.example"):
+        assert typed not in everything, typed
+        assert typed in notice.subject + notice.body, typed
+    assert workshop_request.reference in confirmation.subject
+    assert workshop_request.reference in confirmation.body
+    assert "What happens next" in confirmation.body
+    assert "Preferred dates:" in confirmation.body
 
 
 def test_an_unreachable_mail_server_is_tried_once_not_once_per_email(today, topics, settings):

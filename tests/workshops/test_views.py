@@ -145,7 +145,8 @@ def test_a_request_is_saved_numbered_and_both_emails_go_out(client, today, topic
     assert confirmation.to == [CONTACT_EMAIL]
     assert workshop_request.reference in confirmation.subject
     assert workshop_request.reference in confirmation.body
-    assert "How ACS works" in confirmation.body
+    assert "Mott Haven Tenants United" not in confirmation.body
+    assert CONTACT_NAME not in confirmation.body
     assert notice.to == [MAILBOX]
     assert notice.reply_to == [CONTACT_EMAIL]
     assert workshop_request.reference in notice.subject
@@ -325,3 +326,34 @@ def test_logs_of_rejections_hold_no_personal_data(client, today, topics, setting
     for private in (CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE, address, "My private story",
                     "Mott Haven", "127.0.0.1", "not a phone"):  # fmt: skip
         assert private not in caplog.text, private
+
+
+@pytest.mark.parametrize("field", ["topics", "programs", "languages"])
+def test_an_id_of_thousands_of_digits_is_a_field_error_not_a_server_error(
+    client, today, topics, field
+):
+    # int() refuses strings of more than 4,300 digits with ValueError.
+    response = client.post(URL, form_data(topics, **{field: ["9" * 4301]}))
+    assert response.status_code == 200
+    assert "“99999999999999999999” is not a valid value." in text_of(response)
+    assert WorkshopRequest.objects.count() == 0
+
+
+def test_an_address_with_a_control_character_is_refused_before_anything_is_saved(
+    client, today, topics
+):
+    response = client.post(URL, form_data(topics, contact_email='"\x1cX:yes"@example.org'))
+    assert response.status_code == 200
+    assert "E-mail address: Write the e-mail address without spaces, line breaks" in text_of(
+        response
+    )
+    assert WorkshopRequest.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_the_email_address_errors_are_in_spanish_on_the_spanish_site(client, today, topics):
+    url = "/es/workshops/request/"
+    text = text_of(client.post(url, form_data(topics, contact_email="ana@[127.0.0.1]")))
+    assert "con un nombre de dominio completo, como nombre@example.org" in text
+    text = text_of(client.post(url, form_data(topics, contact_email='"a\tb"@example.org')))
+    assert "sin espacios, saltos de línea ni otros caracteres invisibles" in text
