@@ -309,3 +309,22 @@ def test_the_log_line_holds_nothing_that_was_sent(token, caplog):
     assert "Request refused with 400" in caplog.text
     assert secret not in caplog.text
     assert token not in caplog.text
+
+
+@pytest.mark.django_db
+def test_an_admin_action_on_something_that_is_not_a_row_id_gets_400(staff_client, caplog):
+    """The admin passed '_selected_action' to the database as sent: a 500 for a malformed id."""
+    from tests.factories import make_partnership
+
+    partnership = make_partnership()
+    changelist = "/admin/partnerships/communitypartnership/"
+    for selected in (["['4', '3']"], [str(partnership.pk), "x"], ["9" * 40]):
+        response = staff_client.post(
+            changelist, {"action": "publish", "_selected_action": selected}
+        )
+        assert response.status_code == 400, selected
+    assert "not a row id" in caplog.text
+    response = staff_client.post(
+        changelist, {"action": "unpublish", "_selected_action": [str(partnership.pk)]}
+    )
+    assert response.status_code == 302
