@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test fuzz install install-dev migrate seed lint format messages benchmark bench clean
+.PHONY: run serve test fuzz lock install install-dev migrate seed lint format messages benchmark bench clean
 
 run: install migrate seed ## Set everything up and serve the site on SQLite
 	@echo ""
@@ -26,16 +26,23 @@ fuzz: install-dev ## The property tests with many more examples (a few minutes),
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+# Exactly the versions in the lock files, each download checked against its
+# hash; reinstalled only when a lock file changes. `make lock` writes them from
+# the ranges in pyproject.toml.
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+$(VENV)/.installed-dev: requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
 	touch $(VENV)/.installed $@
+
+LOCK := $(BIN)/uv pip compile pyproject.toml --quiet --universal --generate-hashes \
+	--python-version 3.11 --no-header
+
+lock: install-dev ## Pin every dependency, with hashes, after changing pyproject.toml
+	$(LOCK) --output-file requirements.txt
+	$(LOCK) --extra dev --output-file requirements-dev.txt
 
 install: $(VENV)/.installed
 
