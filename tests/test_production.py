@@ -103,7 +103,7 @@ def test_every_procfile_command_runs_a_program_that_exists_with_valid_options():
                 assert importlib.util.find_spec("config.wsgi") is not None
                 assert argv[2:] == ["--config", "config/gunicorn.py"]
                 checked.append("gunicorn")
-    assert sorted(checked) == ["collectstatic", "db_worker", "gunicorn", "migrate"]
+    assert sorted(checked) == ["collectstatic", "gunicorn", "migrate", "worker"]
 
 
 def gunicorn_settings(**env) -> dict:
@@ -733,3 +733,66 @@ def test_after_a_postgresql_restart_the_site_is_back_within_5_seconds_and_nothin
         f"PostgreSQL; slowest request {slowest:.2f} s"
     )
     assert slowest < 4  # connect_timeout is 3 s
+
+
+def manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def last_line(result: subprocess.CompletedProcess) -> str:
+    """What the code printed: production also logs to stdout (one JSON line each)."""
+    return result.stdout.strip().splitlines()[-1]
+
+
+ENQUEUE = (
+    "from workshops.tasks import send_workshop_request_emails as task; "
+    "print(task.enqueue(0).id)"  # no request 0: the task has nothing to send, and succeeds
+)
+STATUS = (
+    "from django_tasks_db.models import DBTaskResult as r; print(r.objects.get(id={!r}).status)"
+)
+
+
+@pytest.mark.skipif(
+    postgres_bin() is None, reason="PostgreSQL's initdb and pg_ctl are not installed"
+)
+def test_the_worker_waits_out_a_postgresql_restart_and_runs_what_was_queued():
+    """db_worker itself exited on the restart, and honcho then stopped the web process too."""
+    folder = Path(tempfile.mkdtemp(prefix="ocep-pg-"))
+    database = ThrowawayPostgres(folder)
+    worker = None
+    try:
+        env = serve_environment(
+            DATABASE_URL=database.url, DJANGO_SETTINGS_MODULE="config.settings.prod"
+        )
+        env.pop("REDIS_URL", None)
+        assert manage(env, "migrate", "--noinput").returncode == 0
+        worker = subprocess.Popen(
+            [PYTHON, "manage.py", "worker", "--no-reload", "--interval", "0.2"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        time.sleep(3)  # started, polling
+        database.restart()
+        time.sleep(2)  # polls that met the restart have failed meanwhile
+        assert worker.poll() is None, worker.stdout.read()
+        queued = last_line(manage(env, "shell", "-v", "0", "-c", ENQUEUE))
+        for _ in range(100):
+            status = last_line(manage(env, "shell", "-v", "0", "-c", STATUS.format(queued)))
+            if status == "SUCCESSFUL":
+                break
+            time.sleep(0.2)
+        assert status == "SUCCESSFUL"
+        assert worker.poll() is None
+    finally:
+        if worker:
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(timeout=20)
+        database.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+    assert worker.returncode == 0  # SIGTERM: a clean stop, not a crash

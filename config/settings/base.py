@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "pagecache",
+    # Site-wide management commands (the background worker).
+    "config",
     "partnerships",
     "meetings",
     "workshops",
