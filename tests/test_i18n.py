@@ -37,7 +37,7 @@ def test_the_committed_mo_file_matches_the_po_file():
 def test_the_catalog_holds_every_string_marked_in_the_code(tmp_path):
     """makemessages on a copy of the project finds no string the catalog lacks."""
     apps = [app for app in settings.INSTALLED_APPS if (settings.BASE_DIR / app).is_dir()]
-    for name in ["config", "templates", "locale", *apps]:
+    for name in dict.fromkeys(["config", "templates", "locale", *apps]):
         shutil.copytree(settings.BASE_DIR / name, tmp_path / name)
     shutil.copy(settings.BASE_DIR / "manage.py", tmp_path / "manage.py")
     subprocess.run(

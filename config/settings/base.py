@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: it says why it signed someone out.
     "staff.middleware.StaffSessionLimitMiddleware",
+    # A database restarting for a few seconds: 503 and Retry-After, not 500.
+    "config.outages.DatabaseUnavailableMiddleware",
     # Parses GET and POST before any view does, or answers the 400 page (config/handlers.py).
     "config.handlers.RequestInputMiddleware",
     # Last, so it sees the sign-in view's answer and can replace it with the
