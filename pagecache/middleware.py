@@ -34,7 +34,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from . import safe, versions
@@ -174,18 +174,19 @@ class PageCacheMiddleware:
         # Browsers ask again each time (and get a 304 when nothing changed);
         # a CDN may answer for a short while, never past the page's expiry.
         shared = max(0, min(self.cdn_seconds, int(seconds_left)))
-        patch_cache_control(response, public=True, max_age=0, s_maxage=shared)
+        # Written whole: only set where the view set no Cache-Control of its own.
+        response.headers["Cache-Control"] = f"public, max-age=0, s-maxage={shared}"
 
     def from_entry(self, entry: dict, now: float) -> HttpResponse:
-        response = HttpResponse(entry["content"])
-        for name, value in entry["headers"]:
-            response.headers[name] = value
+        response = HttpResponse(entry["content"], headers=entry["headers"])
         if entry["own_control"]:
             self.set_cache_control(response, entry["expires"] - now)
         return response
 
     @staticmethod
     def conditional(request, response, entry):
+        if not ("HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META):
+            return response
         return get_conditional_response(
             request,
             etag=entry["etag"],

@@ -36,6 +36,10 @@ STORAGES = {
 # {% static %} links to) with a ten-year max-age and "immutable": a change is a
 # new name. Other files (only reached by a typed URL) get its 60 s default.
 
+# The line per request (ocep.request); WARNING keeps only errors (benchmarks
+# compare pages with a view whose successful answers are never logged).
+REQUEST_LOG_LEVEL = os.environ.get("DJANGO_REQUEST_LOG_LEVEL", "INFO")
+
 # One JSON object a line on stdout, with the request id, and one line a request
 # (config/logs.py). Gunicorn's own lines use the same formatter (config/gunicorn.py).
 LOGGING = {
@@ -47,7 +51,7 @@ LOGGING = {
             "stream": "ext://sys.stdout",
         }
     },
-    "loggers": {**LOGGING["loggers"], "ocep.request": {"level": "INFO"}},
+    "loggers": {**LOGGING["loggers"], "ocep.request": {"level": REQUEST_LOG_LEVEL}},
 }
 
 # E-mail and other slow work waits in the database for `manage.py db_worker`.
