@@ -58,8 +58,8 @@ class MeetingListView(FilteredListView):
             return schedule_cache.between(start, end, listed=listed)
         found = schedule_cache.upcoming(days=(end - start).days, listed=listed)
         # The list, on every page of it, loses a meeting as soon as one ends.
-        if found.earliest_end():
-            hints.expire_at(self.request, found.earliest_end())
+        if earliest_end := found.earliest_end():
+            hints.expire_at(self.request, earliest_end)
         return found
 
     def get_context_data(self, **kwargs):

@@ -31,7 +31,9 @@ class StaffSessionLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        # Without a session cookie nobody is signed in: leave the session
+        # unread, so public pages stay free of "Vary: Cookie" and its lookup.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
             now = int(time.time())
             # A session from before this middleware starts its clock now.
             signed_in_at = request.session.setdefault(SIGNED_IN_AT, now)
