@@ -21,23 +21,31 @@ gets 304 Not Modified: a calendar app polling an unchanged feed gets 304 even
 right after an unrelated edit re-rendered it. ``Cache-Control`` lets a CDN
 keep the page for PAGE_CACHE_CDN_SECONDS at most (browsers revalidate).
 
+Each page is stored gzipped as well, and browsers that accept gzip get those
+bytes (with their own ETag): compressed once, served many times. Each process
+also keeps copies of the pages it served (``local``), so a hit usually reads
+only the version from the shared cache.
+
 The middleware sits before sessions, locale, CSRF and authentication, so a hit
 skips them all. With the cache unreachable, pages are built as if there were
 no cache (see ``safe``).
 """
 
 import datetime
+import gzip
 import hashlib
+import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from . import safe, versions
+from .local import LocalCopies
 
 KEY_PREFIX = "pagecache:page:"
 # No entry lives longer than this, whatever its page says.
@@ -45,6 +53,10 @@ LONGEST = 24 * 3600
 # Query strings longer than this are served, but not stored.
 LONGEST_QUERY = 512
 UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
+# Pages smaller than this are sent as they are: compressing saves nothing.
+SMALLEST_TO_COMPRESS = 512
+# As Django's GZipMiddleware reads Accept-Encoding.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def next_local_midnight(now: datetime.datetime) -> datetime.datetime:
@@ -61,6 +73,7 @@ class PageCacheMiddleware:
         self.skip_prefixes = tuple(
             getattr(settings, "PAGE_CACHE_SKIP_PREFIXES", ["/admin/"]) + [settings.STATIC_URL]
         )
+        self.copies = LocalCopies(getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 0))
 
     # Which requests and responses -------------------------------------------------
 
@@ -102,19 +115,36 @@ class PageCacheMiddleware:
         if not self.is_candidate(request):
             return self.get_response(request)
         key = self.key(request)
-        version, entry = self.read(key)
         now = time.time()
+        copy = self.copies.get(key) if self.copies.max_bytes else None
+        if copy is not None:
+            version = self.read_version()
+            if version == copy["version"] and copy["expires"] > now:
+                return self.hit(request, copy, now)
+            self.copies.discard(key)
+        version, entry = self.read(key)
         fresh = entry is not None and version is not None and entry["version"] == version
         if fresh and entry["expires"] > now:
-            response = self.from_entry(entry, now)
-            response["X-Page-Cache"] = "hit"
-            return self.conditional(request, response, entry)
+            if self.copies.max_bytes:
+                self.copies.put(key, entry)
+            return self.hit(request, entry, now)
         response = self.get_response(request)
         if not self.is_public(response):
             return response
         entry = self.store(request, response, key, version, previous=entry)
         response["X-Page-Cache"] = "miss" if version is not None else "off"
-        return self.conditional(request, response, entry)
+        return self.conditional(request, self.encode(request, response, entry), entry)
+
+    def hit(self, request, entry: dict, now: float):
+        response = self.from_entry(entry, now)
+        response["X-Page-Cache"] = "hit"
+        return self.conditional(request, self.encode(request, response, entry), entry)
+
+    def read_version(self) -> int | None:
+        """The content version alone, or None when the cache cannot say."""
+        if not versions.write_pending():
+            return None
+        return safe.attempt("reading", lambda: cache.get(versions.VERSION_KEY), None)
 
     def read(self, key: str) -> tuple[int | None, dict | None]:
         """The content version and this page's entry, in one round trip."""
@@ -147,6 +177,9 @@ class PageCacheMiddleware:
         own_control = not response.has_header("Cache-Control")
         if own_control:
             self.set_cache_control(response, expires - now)
+        compressed = self.compress(response)
+        if compressed is not None:
+            patch_vary_headers(response, ["Accept-Encoding"])
         entry = {
             "version": version,
             "expires": expires,
@@ -160,6 +193,7 @@ class PageCacheMiddleware:
             ]
             + ([] if own_control else [("Cache-Control", response["Cache-Control"])]),
             "content": response.content,
+            "gzip": compressed,
         }
         seconds = int(expires - now)
         if (
@@ -183,13 +217,42 @@ class PageCacheMiddleware:
             self.set_cache_control(response, entry["expires"] - now)
         return response
 
+    # Compression ---------------------------------------------------------------------
+
+    @staticmethod
+    def compress(response) -> bytes | None:
+        """The page gzipped once, when it is stored, for every browser that accepts it.
+
+        Only public pages get here: none holds a form token or anything else
+        secret, so compression cannot leak one (BREACH).
+        """
+        if len(response.content) < SMALLEST_TO_COMPRESS or response.has_header("Content-Encoding"):
+            return None
+        compressed = gzip.compress(response.content, compresslevel=6, mtime=0)
+        return compressed if len(compressed) < len(response.content) else None
+
+    @staticmethod
+    def encode(request, response, entry: dict):
+        """Send the stored gzip bytes to a client that accepts them, with their own ETag."""
+        compressed = entry.get("gzip")
+        if compressed is None or not ACCEPTS_GZIP.search(
+            request.META.get("HTTP_ACCEPT_ENCODING", "")
+        ):
+            return response
+        response.content = compressed
+        response["Content-Length"] = str(len(compressed))
+        response["Content-Encoding"] = "gzip"
+        # Other bytes, another tag (an ETag names one representation).
+        response["ETag"] = entry["etag"][:-1] + '-gzip"'
+        return response
+
     @staticmethod
     def conditional(request, response, entry):
         if not ("HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META):
             return response
         return get_conditional_response(
             request,
-            etag=entry["etag"],
+            etag=response["ETag"],
             last_modified=entry["last_modified"],
             response=response,
         )

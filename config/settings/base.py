@@ -167,6 +167,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "60"))
 # Paths never served from the cache (besides static files).
 PAGE_CACHE_SKIP_PREFIXES = [f"/{ADMIN_PATH}", "/healthz", "/readyz"]
+# Bytes of pages each process keeps a copy of, so that a hit reads only the
+# content version from the shared cache (pagecache/local.py); 0 turns it off.
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 
 # Background tasks (django-tasks, the backport of Django 6's django.tasks). Here
 # they run at once, inside the request; production stores them in the database
