@@ -12,7 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from partnerships.admin import URL_FIELD_OVERRIDES, BulkUpdateMixin
+from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin
 
 from . import occurrences
 from .models import MeetingChange, MeetingSeries

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.filters import LanguageFilter, QuickSelect
-from partnerships.models import Borough, CommunityPartnership
+from core.filters import LanguageFilter, QuickSelect
+from partnerships.models import Borough, CommunityPartnership, Language
 
 from .converters import FIRST_YEAR, LAST_YEAR
 from .models import AttendingType, MeetingSeries
@@ -147,7 +147,7 @@ class MeetingFilterSet(django_filters.FilterSet):
     attending = HowToAttend(
         label=_("How to attend"), choices=HowToAttend.CHOICES, empty_label=_("Any way")
     )
-    language = LanguageFilter()
+    language = LanguageFilter(queryset=Language.objects.all())
     start = django_filters.DateFilter(
         label=_("From"), method="in_window", widget=DateInput, validators=[sensible_date]
     )

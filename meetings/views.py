@@ -14,9 +14,9 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from core.views import FilteredListView
 from pagecache import hints
 from partnerships.models import Borough, CommunityPartnership
-from partnerships.views import FilteredListView
 
 from . import feeds, occurrences, schedule_cache
 from .filters import MeetingFilterSet

@@ -155,12 +155,3 @@ CENTERS = [
         ["BX11"],
     ),
 ]
-
-# The city part of a mailing address in each borough.
-CITY = {
-    "bronx": "Bronx",
-    "brooklyn": "Brooklyn",
-    "manhattan": "New York",
-    "queens": "Queens",
-    "staten-island": "Staten Island",
-}

@@ -9,9 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 
+from core.places import CITY
 from meetings.demo_data import seed_meetings
 from pagecache.versions import invalidate as invalidate_pages
-from partnerships.demo_data import CENTERS, CITY, PARTNERSHIPS
+from partnerships.demo_data import CENTERS, PARTNERSHIPS
 from partnerships.models import (
     Borough,
     CommunityDistrict,
