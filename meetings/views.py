@@ -27,6 +27,16 @@ from .models import MeetingSeries
 CALENDAR_YEARS = 2
 
 
+def expire_when_one_ends(request, listed) -> None:
+    """The next few meetings change when the first listed one ends.
+
+    A meeting not listed starts later than all of these; if it ends first, the
+    few listed stay the same.
+    """
+    if listed:
+        hints.expire_at(request, min(occurrence.end for occurrence in listed))
+
+
 def published_series():
     return MeetingSeries.objects.published().with_details()
 

@@ -1,70 +1,17 @@
 """Public pages: anonymous, server-rendered, published listings only."""
 
-from django.db.models import Count
 from django.urls import reverse
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 
 from core.views import FilteredListView
-from meetings import feeds, occurrences, schedule_cache
+from meetings import feeds, occurrences
 from meetings.models import MeetingSeries
-from pagecache import hints
+from meetings.views import expire_when_one_ends
 
 from .filters import CenterFilterSet, PartnershipFilterSet
-from .models import Borough, CommunityPartnership, FamilyEnrichmentCenter
+from .models import CommunityPartnership, FamilyEnrichmentCenter
 
-
-def expire_when_one_ends(request, listed) -> None:
-    """The next few meetings change when the first listed one ends.
-
-    A meeting not listed starts later than all of these; if it ends first, the
-    few listed stay the same.
-    """
-    if listed:
-        hints.expire_at(request, min(occurrence.end for occurrence in listed))
-
-
-HOME_MEETING_DAYS = 31
-HOME_MEETING_COUNT = 5
 NEXT_MEETING_COUNT = 3
-
-
-class HomeView(TemplateView):
-    template_name = "pages/home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        partnerships = dict(
-            CommunityPartnership.objects.published()
-            .values_list("borough")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        centers = dict(
-            FamilyEnrichmentCenter.objects.published()
-            .values_list("borough")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        context["boroughs"] = [
-            {
-                "value": value,
-                "label": label,
-                "partnerships": partnerships.get(value, 0),
-                "centers": centers.get(value, 0),
-            }
-            for value, label in Borough.choices
-        ]
-        context["partnership_total"] = sum(partnerships.values())
-        context["center_total"] = sum(centers.values())
-        upcoming = schedule_cache.upcoming(days=HOME_MEETING_DAYS)
-        context["next_meetings"] = upcoming[:HOME_MEETING_COUNT]
-        expire_when_one_ends(self.request, context["next_meetings"])
-        context["sample_schedule"] = any(o.series.is_sample_data for o in context["next_meetings"])
-        return context
-
-
-class AboutView(TemplateView):
-    template_name = "pages/about.html"
 
 
 class PartnershipListView(FilteredListView):

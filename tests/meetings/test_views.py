@@ -929,34 +929,6 @@ def test_partnership_without_a_schedule_says_it_has_not_been_posted(client):
     assert "meetings.ics" not in response.content.decode()
 
 
-# Home page ------------------------------------------------------------------------
-
-
-@frozen
-def test_home_page_lists_the_next_meetings_and_links_to_all_of_them(client):
-    highbridge = make_series(partnership=make_partnership(name="Highbridge"))
-    make_change(highbridge, D(2026, 12, 8), "cancelled")
-    make_series(partnership=make_partnership(name="Elmhurst"), bymonthday=1)
-    make_series(partnership=make_partnership(name="Draft", is_published=False))
-    response = client.get("/")
-    assert response.status_code == 200
-    upcoming = section(response, r'<section aria-labelledby="next-meetings">.*?</section>')
-    items = [plain(li) for li in re.findall(r"<li\b.*?</li>", upcoming, flags=re.S)]
-    assert [item.split(":")[0] for item in items] == ["Elmhurst", "Highbridge"]
-    assert "Dec. 1, 2026" in items[0]
-    assert "Dec. 8, 2026" in items[1]
-    assert "Cancelled" in items[1]
-    assert "Cancelled" not in items[0]
-    assert "Draft" not in plain(upcoming)
-    assert 'href="/meetings/"' in upcoming
-
-
-@frozen
-def test_home_page_says_when_no_meetings_are_coming_up(client):
-    response = client.get("/")
-    assert "No meetings are scheduled in the next few weeks." in text(response)
-
-
 # Spanish list ---------------------------------------------------------------------
 
 
