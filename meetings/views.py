@@ -37,6 +37,33 @@ def expire_when_one_ends(request, listed) -> None:
         hints.expire_at(request, min(occurrence.end for occurrence in listed))
 
 
+NEXT_MEETING_COUNT = 3
+
+
+def partnership_meetings_context(request, partnership: CommunityPartnership) -> dict:
+    """A partnership page's meetings section: its series, next dates and calendar feed.
+
+    Rendered by the {% partnership_meetings %} tag (templatetags/meetings.py),
+    so that partnerships, which meetings builds on, never imports meetings.
+    """
+    series = list(MeetingSeries.objects.published().for_partnership(partnership).for_listing())
+    next_meetings = occurrences.upcoming(series, days=occurrences.LOOKAHEAD_DAYS)[
+        :NEXT_MEETING_COUNT
+    ]
+    expire_when_one_ends(request, next_meetings)
+    context = {
+        "partnership": partnership,
+        "meeting_series": series,
+        "sample_schedule": any(s.is_sample_data for s in series),
+        "next_meetings": next_meetings,
+    }
+    if series:
+        context["subscribe"] = feeds.subscribe_links(
+            request, reverse("meetings:partnership_feed", args=[partnership.slug])
+        )
+    return context
+
+
 def published_series():
     return MeetingSeries.objects.published().with_details()
 

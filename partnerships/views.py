@@ -1,17 +1,11 @@
 """Public pages: anonymous, server-rendered, published listings only."""
 
-from django.urls import reverse
 from django.views.generic import DetailView
 
 from core.views import FilteredListView
-from meetings import feeds, occurrences
-from meetings.models import MeetingSeries
-from meetings.views import expire_when_one_ends
 
 from .filters import CenterFilterSet, PartnershipFilterSet
 from .models import CommunityPartnership, FamilyEnrichmentCenter
-
-NEXT_MEETING_COUNT = 3
 
 
 class PartnershipListView(FilteredListView):
@@ -40,17 +34,7 @@ class PartnershipDetailView(DetailView):
             .select_related("operator")
             .distinct()
         )
-        series = list(MeetingSeries.objects.published().for_partnership(self.object).for_listing())
-        context["meeting_series"] = series
-        context["sample_schedule"] = any(s.is_sample_data for s in series)
-        context["next_meetings"] = occurrences.upcoming(series, days=occurrences.LOOKAHEAD_DAYS)[
-            :NEXT_MEETING_COUNT
-        ]
-        expire_when_one_ends(self.request, context["next_meetings"])
-        if series:
-            context["subscribe"] = feeds.subscribe_links(
-                self.request, reverse("meetings:partnership_feed", args=[self.object.slug])
-            )
+        # Its meetings come from the meetings app's {% partnership_meetings %} tag.
         return context
 
 
