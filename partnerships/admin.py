@@ -1,9 +1,6 @@
 """Admin for OCEP staff: every listing, with stale and sample listings easy to spot."""
 
-import datetime
-
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -80,10 +77,7 @@ class VerificationFilter(admin.SimpleListFilter):
         if self.value() == "never":
             return queryset.filter(last_verified__isnull=True)
         if self.value() == "current":
-            cutoff = timezone.localdate() - datetime.timedelta(
-                days=settings.LISTING_STALE_AFTER_DAYS
-            )
-            return queryset.filter(last_verified__gte=cutoff)
+            return queryset.verified_recently()
         return queryset
 
 
