@@ -7,6 +7,20 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 
+def chosen(form) -> dict:
+    """The filters a visitor chose: the form's values, or none if not sent or refused."""
+    return form.cleaned_data if form.is_bound and form.is_valid() else {}
+
+
+def refused(form) -> bool:
+    """The visitor sent filters the form refuses: show its errors and no results.
+
+    Not silently everything: a list that ignored a mistyped filter would look
+    like an answer.
+    """
+    return form.is_bound and not form.is_valid()
+
+
 class QuickSelect(forms.Select):
     """A drop-down whose options are rendered in Python rather than one template each.
 

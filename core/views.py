@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.views.generic import ListView
 
+from .filters import chosen, refused
+
 
 class FilteredListView(ListView):
     """A list with a django-filter form, a result count, active filters and pagination.
@@ -19,7 +21,7 @@ class FilteredListView(ListView):
     def get_queryset(self):
         base = super().get_queryset()
         self.filterset = self.filterset_class(self.request.GET or None, queryset=base)
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        if refused(self.filterset.form):
             return base.none()
         return self.filterset.qs
 
@@ -32,10 +34,8 @@ class FilteredListView(ListView):
     def get_active_filters(self):
         """Each filter in use, with a link that removes just that filter."""
         form = self.filterset.form
-        if not self.filterset.is_bound or not form.is_valid():
-            return []
         active = []
-        for name, value in form.cleaned_data.items():
+        for name, value in chosen(form).items():
             if value in (None, ""):
                 continue
             field = form.fields[name]
@@ -60,7 +60,7 @@ class FilteredListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        context["filter_errors"] = self.filterset.is_bound and not self.filterset.is_valid()
+        context["filter_errors"] = refused(self.filterset.form)
         context["active_filters"] = self.get_active_filters()
         context["result_count"] = context["paginator"].count
         context["page_range"] = context["paginator"].get_elided_page_range(

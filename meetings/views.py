@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from core.filters import chosen, refused
 from core.views import FilteredListView
 from pagecache import hints
 from partnerships.models import Borough, CommunityPartnership
@@ -85,7 +86,7 @@ class MeetingListView(FilteredListView):
     def get_queryset(self):
         series = super().get_queryset()
         form = self.filterset.form
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        if refused(form):
             self.window = None
             return []
         start, end, from_now = form.window()
@@ -102,8 +103,7 @@ class MeetingListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["window"] = self.window
-        form = self.filterset.form
-        data = form.cleaned_data if self.filterset.is_bound and form.is_valid() else {}
+        data = chosen(self.filterset.form)
         if data.get("partnership"):
             feed = reverse("meetings:partnership_feed", args=[data["partnership"].slug])
             context["feed_label"] = data["partnership"].name
