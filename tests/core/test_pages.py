@@ -14,12 +14,13 @@ from tests.factories import (
     make_series,
     noon_in_new_york,
 )
-from tests.meetings.test_views import plain, section
-from tests.partnerships.test_views import CENTERS, PARTNERSHIPS, text
+from tests.pages import plain, section, text
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
+PARTNERSHIPS = reverse("partnerships:partnership_list")
+CENTERS = reverse("partnerships:center_list")
 frozen = time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False)
 
 

@@ -4,7 +4,8 @@ import pytest
 import time_machine
 
 from tests.factories import noon_in_new_york
-from tests.partnerships.test_query_counts import make_centers, make_partnerships, queries_for
+from tests.pages import queries_for
+from tests.partnerships.test_query_counts import make_centers, make_partnerships
 
 pytestmark = pytest.mark.django_db
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
+from tests.pages import h1s, plain, section, text, title
 
 pytestmark = pytest.mark.django_db
 
@@ -32,29 +33,6 @@ MEETINGS = "/meetings/"
 
 
 # Helpers ------------------------------------------------------------------------
-
-
-def text(response) -> str:
-    """The page as a person reads it: tags stripped, entities decoded, whitespace collapsed."""
-    page = response.content.decode()
-    return plain(re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S))
-
-
-def plain(fragment: str) -> str:
-    words = " ".join(re.sub(r"<[^>]+>", " ", fragment).split())
-    # "</time>, 6:00" reads as "…, 6:00", not "… , 6:00".
-    return html_lib.unescape(re.sub(r" ([,.:;)])", r"\1", words))
-
-
-def h1s(response) -> list[str]:
-    return [
-        plain(h1)
-        for h1 in re.findall(r"<h1\b[^>]*>(.*?)</h1>", response.content.decode(), flags=re.S)
-    ]
-
-
-def title(response) -> str:
-    return re.search(r"<title>(.*?)</title>", response.content.decode(), flags=re.S).group(1)
 
 
 def meeting_items(response) -> list[dict]:
@@ -93,12 +71,6 @@ def json_ld(response) -> dict:
     )
     assert len(blocks) == 1
     return json.loads(blocks[0])
-
-
-def section(response, pattern: str) -> str:
-    match = re.search(pattern, response.content.decode(), flags=re.S)
-    assert match, pattern
-    return match.group(0)
 
 
 def occurrence_url(slug: str, day: datetime.date) -> str:

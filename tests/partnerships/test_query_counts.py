@@ -8,8 +8,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     make_center,
@@ -19,18 +17,12 @@ from tests.factories import (
     make_series,
     noon_in_new_york,
 )
+from tests.pages import queries_for
 
 pytestmark = pytest.mark.django_db
 
 ALL_LANGUAGES = ("en", "es", "zh", "ru", "bn")
 QUEENS = ("QN01", "QN02", "QN03", "QN04")
-
-
-def queries_for(client, url, params=None) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, params or {})
-    assert response.status_code == 200
-    return len(captured)
 
 
 def make_partnerships(n, *, with_meetings=False):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_center, make_organization, make_partnership
+from tests.pages import h1s, text, title
 
 pytestmark = pytest.mark.django_db
 
@@ -11,26 +12,11 @@ PARTNERSHIPS = reverse("partnerships:partnership_list")
 CENTERS = reverse("partnerships:center_list")
 
 
-def text(response) -> str:
-    """The page as a person reads it: tags stripped, whitespace collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
-
-
-def h1s(response) -> list[str]:
-    return re.findall(r"<h1\b[^>]*>(.*?)</h1>", response.content.decode(), flags=re.S)
-
-
 def listed(response) -> list[str]:
     """The names of the listings shown as results, in order."""
     return re.findall(
         r'<li class="card">\s*<h3><a href="[^"]+">(.*?)</a></h3>', response.content.decode()
     )
-
-
-def title(response) -> str:
-    return re.search(r"<title>(.*?)</title>", response.content.decode(), flags=re.S).group(1)
 
 
 @pytest.mark.parametrize(
