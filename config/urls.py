@@ -20,6 +20,7 @@ urlpatterns = [
 
 # English at /, Spanish under /es/: every public URL works in every language.
 urlpatterns += i18n_patterns(
+    path("", include("core.urls")),
     path("", include("partnerships.urls")),
     path("", include("meetings.urls")),
     path("workshops/", include("workshops.urls")),

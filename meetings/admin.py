@@ -12,7 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from partnerships.admin import URL_FIELD_OVERRIDES, BulkUpdateMixin
+from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin
 
 from . import occurrences
 from .models import MeetingChange, MeetingSeries
@@ -44,22 +44,15 @@ def coming(series: MeetingSeries, count: int) -> list[occurrences.Occurrence]:
 
 
 def preview_rows(series: MeetingSeries) -> list[tuple[str, str, str]]:
-    """The next dates as (day, time, " (status)") rows, for the change form and the preview."""
+    """The next dates as (day, time, " (status)") rows, for the change form and the preview.
+
+    The status in the same words residents read on the site.
+    """
     rows = []
     for occurrence in coming(series, PREVIEW_COUNT):
         start = timezone.localtime(occurrence.start)
         when = f"{date_format(start, 'l')}, {date_format(start, 'DATE_FORMAT')}"
-        status = ""
-        if occurrence.is_cancelled:
-            status = gettext("cancelled")
-        elif occurrence.date_changed:
-            status = gettext("moved from %(date)s") % {
-                "date": date_format(occurrence.original_date, "DATE_FORMAT")
-            }
-        elif occurrence.is_moved:
-            status = gettext("new time or place")
-        elif occurrence.is_extra:
-            status = gettext("extra meeting")
+        status = occurrence.status_in_words
         rows.append((when, occurrence.time_range, f" ({status})" if status else ""))
     return rows
 

@@ -9,7 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from partnerships.demo_data import CITY
+from core.places import CITY
 from partnerships.models import CommunityPartnership, Language
 
 from .models import AttendingType, ChangeKind, MeetingChange, MeetingSeries, WheelchairAccess

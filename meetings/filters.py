@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.filters import LanguageFilter, QuickSelect
-from partnerships.models import Borough, CommunityPartnership
+from core.filters import LanguageFilter, QuickSelect, chosen
+from partnerships.models import Borough, CommunityPartnership, Language
 
 from .converters import FIRST_YEAR, LAST_YEAR
 from .models import AttendingType, MeetingSeries
@@ -117,7 +117,7 @@ class MeetingFilterForm(forms.Form):
 
     def window(self) -> tuple[datetime.date, datetime.date, bool]:
         """The dates to show, and whether the list starts now (dropping finished meetings)."""
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        data = chosen(self)
         start, end = self.dates(data.get("start"), data.get("end"))
         return start, end, start == timezone.localdate()
 
@@ -147,7 +147,7 @@ class MeetingFilterSet(django_filters.FilterSet):
     attending = HowToAttend(
         label=_("How to attend"), choices=HowToAttend.CHOICES, empty_label=_("Any way")
     )
-    language = LanguageFilter()
+    language = LanguageFilter(queryset=Language.objects.all())
     start = django_filters.DateFilter(
         label=_("From"), method="in_window", widget=DateInput, validators=[sensible_date]
     )

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from .models import ChangeKind, MeetingChange, MeetingSeries
 from .recurrence import RuleError, format_time_range
@@ -58,6 +60,24 @@ class Occurrence:
     @property
     def date_changed(self) -> bool:
         return self.is_moved and self.date != self.original_date
+
+    @property
+    def status_in_words(self) -> str:
+        """What changed about this meeting, as every page and the admin say it ("" if nothing).
+
+        "Cancelled", "Moved from Dec. 8, 2026", "New time or place" or "Extra meeting".
+        """
+        if self.is_cancelled:
+            return gettext("Cancelled")
+        if self.date_changed:
+            return gettext("Moved from %(date)s") % {
+                "date": date_format(self.original_date, "DATE_FORMAT")
+            }
+        if self.is_moved:
+            return gettext("New time or place")
+        if self.is_extra:
+            return gettext("Extra meeting")
+        return ""
 
     @property
     def original_start(self) -> datetime.datetime:

@@ -14,9 +14,10 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from core.filters import chosen, refused
+from core.views import FilteredListView
 from pagecache import hints
 from partnerships.models import Borough, CommunityPartnership
-from partnerships.views import FilteredListView
 
 from . import feeds, occurrences, schedule_cache
 from .filters import MeetingFilterSet
@@ -25,6 +26,43 @@ from .models import MeetingSeries
 # The calendar pages cover this many years either side of today, so that a
 # crawler following "next month" links stops somewhere.
 CALENDAR_YEARS = 2
+
+
+def expire_when_one_ends(request, listed) -> None:
+    """The next few meetings change when the first listed one ends.
+
+    A meeting not listed starts later than all of these; if it ends first, the
+    few listed stay the same.
+    """
+    if listed:
+        hints.expire_at(request, min(occurrence.end for occurrence in listed))
+
+
+NEXT_MEETING_COUNT = 3
+
+
+def partnership_meetings_context(request, partnership: CommunityPartnership) -> dict:
+    """A partnership page's meetings section: its series, next dates and calendar feed.
+
+    Rendered by the {% partnership_meetings %} tag (templatetags/meetings.py),
+    so that partnerships, which meetings builds on, never imports meetings.
+    """
+    series = list(MeetingSeries.objects.published().for_partnership(partnership).for_listing())
+    next_meetings = occurrences.upcoming(series, days=occurrences.LOOKAHEAD_DAYS)[
+        :NEXT_MEETING_COUNT
+    ]
+    expire_when_one_ends(request, next_meetings)
+    context = {
+        "partnership": partnership,
+        "meeting_series": series,
+        "sample_schedule": any(s.is_sample_data for s in series),
+        "next_meetings": next_meetings,
+    }
+    if series:
+        context["subscribe"] = feeds.subscribe_links(
+            request, reverse("meetings:partnership_feed", args=[partnership.slug])
+        )
+    return context
 
 
 def published_series():
@@ -48,7 +86,7 @@ class MeetingListView(FilteredListView):
     def get_queryset(self):
         series = super().get_queryset()
         form = self.filterset.form
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        if refused(form):
             self.window = None
             return []
         start, end, from_now = form.window()
@@ -65,8 +103,7 @@ class MeetingListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["window"] = self.window
-        form = self.filterset.form
-        data = form.cleaned_data if self.filterset.is_bound and form.is_valid() else {}
+        data = chosen(self.filterset.form)
         if data.get("partnership"):
             feed = reverse("meetings:partnership_feed", args=[data["partnership"].slug])
             context["feed_label"] = data["partnership"].name

@@ -1,18 +1,14 @@
 """Admin for OCEP staff: every listing, with stale and sample listings easy to spot."""
 
-import datetime
-
 from django import forms
-from django.conf import settings
 from django.contrib import admin
-from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from pagecache.versions import invalidate as invalidate_pages
+from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin
 
 from .models import (
     CommunityDistrict,
@@ -21,9 +17,6 @@ from .models import (
     Language,
     Organization,
 )
-
-# Staff paste addresses like "example.org": assume https, as Django 6 will.
-URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(CommunityDistrict)
@@ -84,10 +77,7 @@ class VerificationFilter(admin.SimpleListFilter):
         if self.value() == "never":
             return queryset.filter(last_verified__isnull=True)
         if self.value() == "current":
-            cutoff = timezone.localdate() - datetime.timedelta(
-                days=settings.LISTING_STALE_AFTER_DAYS
-            )
-            return queryset.filter(last_verified__gte=cutoff)
+            return queryset.verified_recently()
         return queryset
 
 
@@ -103,15 +93,6 @@ class ListingAdminForm(forms.ModelForm):
             except forms.ValidationError as error:
                 self.add_error(None, error)
         return cleaned_data
-
-
-class BulkUpdateMixin:
-    """Admin actions that set fields on the selected rows and say how many changed."""
-
-    def update_selected(self, request, queryset, message, **values):
-        count = queryset.update(updated=timezone.now(), **values)
-        invalidate_pages()  # update() sends no signals
-        self.message_user(request, message(count) % {"count": count})
 
 
 class ListingAdmin(BulkUpdateMixin, admin.ModelAdmin):

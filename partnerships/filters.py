@@ -3,9 +3,9 @@
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+
+from core.filters import LanguageFilter, QuickSelect
 
 from .models import (
     Borough,
@@ -15,55 +15,6 @@ from .models import (
     Language,
     ServiceMode,
 )
-
-
-class QuickSelect(forms.Select):
-    """A drop-down whose options are rendered in Python rather than one template each.
-
-    Django renders every <option> through its own template include, which
-    costs milliseconds on a list of hundreds of partnerships; the HTML here
-    is the same, escaped by format_html.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        groups = []
-        for group_name, options, _index in widget["optgroups"]:
-            rendered = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                ((o["value"], " selected" if o["selected"] else "", o["label"]) for o in options),
-            )
-            if group_name:
-                rendered = format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
-            groups.append((rendered,))
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            format_html_join("", "{}", groups),
-        )
-
-
-class LanguageChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        # In the reader's language, with the endonym: "chino (中文)".
-        return f"{obj.display_name} ({obj.native_name})" if obj.code != "en" else obj.display_name
-
-
-class LanguageFilter(django_filters.ModelChoiceFilter):
-    """Filter by one of the languages in `languages`, chosen by its ISO code (?language=es)."""
-
-    field_class = LanguageChoiceField
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Language"))
-        kwargs.setdefault("field_name", "languages")
-        kwargs.setdefault("to_field_name", "code")
-        kwargs.setdefault("queryset", Language.objects.all())
-        kwargs.setdefault("empty_label", _("All languages"))
-        kwargs.setdefault("widget", QuickSelect)
-        super().__init__(**kwargs)
 
 
 class ListingFilterForm(forms.Form):
@@ -107,7 +58,7 @@ class ListingFilterSet(django_filters.FilterSet):
         empty_label=_("All community districts"),
         widget=QuickSelect,
     )
-    language = LanguageFilter()
+    language = LanguageFilter(queryset=Language.objects.all())
 
     search_fields: tuple[str, ...] = ()
 

@@ -101,15 +101,29 @@ class Organization(models.Model):
         return self.name
 
 
+def verification_due_before(today: datetime.date | None = None) -> datetime.date:
+    """A listing last verified before this date (or never) needs verifying again.
+
+    The one place the LISTING_STALE_AFTER_DAYS cut-off is computed: the
+    queryset filters, `is_stale` and so the admin's filter and column all
+    ask here.
+    """
+    today = today or timezone.localdate()
+    return today - datetime.timedelta(days=settings.LISTING_STALE_AFTER_DAYS)
+
+
 class ListingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
     def stale(self, today: datetime.date | None = None):
         """Listings staff have not confirmed within the configured number of days."""
-        today = today or timezone.localdate()
-        cutoff = today - datetime.timedelta(days=settings.LISTING_STALE_AFTER_DAYS)
+        cutoff = verification_due_before(today)
         return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=cutoff))
+
+    def verified_recently(self, today: datetime.date | None = None):
+        """The opposite of stale(): confirmed within the configured number of days."""
+        return self.filter(last_verified__gte=verification_due_before(today))
 
 
 class Listing(models.Model):
@@ -180,10 +194,7 @@ class Listing(models.Model):
 
     @property
     def is_stale(self) -> bool:
-        if self.last_verified is None:
-            return True
-        age = timezone.localdate() - self.last_verified
-        return age.days > settings.LISTING_STALE_AFTER_DAYS
+        return self.last_verified is None or self.last_verified < verification_due_before()
 
 
 class CommunityPartnership(Listing):

@@ -5,8 +5,6 @@ from . import views
 app_name = "partnerships"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("about/", views.AboutView.as_view(), name="about"),
     path("partnerships/", views.PartnershipListView.as_view(), name="partnership_list"),
     path(
         "partnerships/<slug:slug>/",

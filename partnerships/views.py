@@ -1,135 +1,11 @@
 """Public pages: anonymous, server-rendered, published listings only."""
 
-from django.conf import settings
-from django.db.models import Count
-from django.urls import reverse
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView
 
-from meetings import feeds, occurrences, schedule_cache
-from meetings.models import MeetingSeries
-from pagecache import hints
+from core.views import FilteredListView
 
 from .filters import CenterFilterSet, PartnershipFilterSet
-from .models import Borough, CommunityPartnership, FamilyEnrichmentCenter, Language
-
-
-class FilteredListView(ListView):
-    """A list with a django-filter form, a result count, active filters and pagination.
-
-    Invalid filter values (an unknown borough, a malformed district code) show
-    the form's error and no results, rather than silently showing everything.
-    """
-
-    filterset_class = None
-
-    def get_paginate_by(self, queryset):
-        return settings.LISTINGS_PER_PAGE
-
-    def get_queryset(self):
-        base = super().get_queryset()
-        self.filterset = self.filterset_class(self.request.GET or None, queryset=base)
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            return base.none()
-        return self.filterset.qs
-
-    def paginate_queryset(self, queryset, page_size):
-        # get_page() turns "?page=abc" or "?page=999" into the nearest real page.
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
-
-    def get_active_filters(self):
-        """Each filter in use, with a link that removes just that filter."""
-        form = self.filterset.form
-        if not self.filterset.is_bound or not form.is_valid():
-            return []
-        active = []
-        for name, value in form.cleaned_data.items():
-            if value in (None, ""):
-                continue
-            field = form.fields[name]
-            if hasattr(field, "choices") and not hasattr(value, "pk"):
-                shown = dict(field.choices).get(value, value)
-            elif isinstance(value, Language):
-                shown = value.display_name
-            else:
-                shown = str(value)
-            remaining = self.request.GET.copy()
-            remaining.pop(name, None)
-            remaining.pop(self.page_kwarg, None)
-            active.append(
-                {
-                    "label": field.label,
-                    "value": shown,
-                    "remove_query": remaining.urlencode(),
-                }
-            )
-        return active
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter"] = self.filterset
-        context["filter_errors"] = self.filterset.is_bound and not self.filterset.is_valid()
-        context["active_filters"] = self.get_active_filters()
-        context["result_count"] = context["paginator"].count
-        context["page_range"] = context["paginator"].get_elided_page_range(
-            context["page_obj"].number, on_each_side=2, on_ends=1
-        )
-        return context
-
-
-def expire_when_one_ends(request, listed) -> None:
-    """The next few meetings change when the first listed one ends.
-
-    A meeting not listed starts later than all of these; if it ends first, the
-    few listed stay the same.
-    """
-    if listed:
-        hints.expire_at(request, min(occurrence.end for occurrence in listed))
-
-
-HOME_MEETING_DAYS = 31
-HOME_MEETING_COUNT = 5
-NEXT_MEETING_COUNT = 3
-
-
-class HomeView(TemplateView):
-    template_name = "pages/home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        partnerships = dict(
-            CommunityPartnership.objects.published()
-            .values_list("borough")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        centers = dict(
-            FamilyEnrichmentCenter.objects.published()
-            .values_list("borough")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        context["boroughs"] = [
-            {
-                "value": value,
-                "label": label,
-                "partnerships": partnerships.get(value, 0),
-                "centers": centers.get(value, 0),
-            }
-            for value, label in Borough.choices
-        ]
-        context["partnership_total"] = sum(partnerships.values())
-        context["center_total"] = sum(centers.values())
-        upcoming = schedule_cache.upcoming(days=HOME_MEETING_DAYS)
-        context["next_meetings"] = upcoming[:HOME_MEETING_COUNT]
-        expire_when_one_ends(self.request, context["next_meetings"])
-        context["sample_schedule"] = any(o.series.is_sample_data for o in context["next_meetings"])
-        return context
-
-
-class AboutView(TemplateView):
-    template_name = "pages/about.html"
+from .models import CommunityPartnership, FamilyEnrichmentCenter
 
 
 class PartnershipListView(FilteredListView):
@@ -158,17 +34,7 @@ class PartnershipDetailView(DetailView):
             .select_related("operator")
             .distinct()
         )
-        series = list(MeetingSeries.objects.published().for_partnership(self.object).for_listing())
-        context["meeting_series"] = series
-        context["sample_schedule"] = any(s.is_sample_data for s in series)
-        context["next_meetings"] = occurrences.upcoming(series, days=occurrences.LOOKAHEAD_DAYS)[
-            :NEXT_MEETING_COUNT
-        ]
-        expire_when_one_ends(self.request, context["next_meetings"])
-        if series:
-            context["subscribe"] = feeds.subscribe_links(
-                self.request, reverse("meetings:partnership_feed", args=[self.object.slug])
-            )
+        # Its meetings come from the meetings app's {% partnership_meetings %} tag.
         return context
 
 

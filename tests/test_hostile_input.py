@@ -10,7 +10,6 @@ that check read the body a second time.
 import logging
 import re
 from dataclasses import dataclass
-from html import unescape
 from io import BytesIO
 from wsgiref.util import setup_testing_defaults
 
@@ -22,6 +21,7 @@ from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
 from config.wsgi import application
+from tests.pages import plain
 from tests.workshops.conftest import today, topics  # noqa: F401 - fixtures
 from tests.workshops.helpers import form_data
 from workshops.models import WorkshopRequest
@@ -32,10 +32,6 @@ FORM = "/workshops/request/"
 URLENCODED = "application/x-www-form-urlencoded"
 BAD_REQUEST = "The site could not understand this request."
 FOREIGN_CHARSETS = ["latin-1", "utf-16", "x-nonsense", "rot13", "base64", "idna", '"\\"', ""]
-
-
-def text_of(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 @dataclass
@@ -107,7 +103,7 @@ def test_a_form_post_in_another_charset_gets_the_400_page(token, caplog, url, ch
         cookie=f"csrftoken={token}",
     )
     assert_refused_quietly(response.status_code, response.html, caplog)
-    assert BAD_REQUEST in text_of(response.html)
+    assert BAD_REQUEST in plain(response.html)
     assert "Request refused with 400: a body declared in a charset other than UTF-8" in (
         caplog.text
     )
@@ -133,7 +129,7 @@ def test_the_400_page_is_in_spanish_on_the_spanish_site(token):
         cookie=f"csrftoken={token}",
     )
     assert response.status_code == 400
-    assert "Solicitud no válida" in text_of(response.html)
+    assert "Solicitud no válida" in plain(response.html)
 
 
 @pytest.mark.parametrize("charset", ["utf-8", "UTF-8", "utf8", '"utf-8"'])
@@ -204,7 +200,7 @@ def browser():
 
 def assert_client_refused_quietly(response, caplog):
     assert_refused_quietly(response.status_code, response.content.decode(), caplog)
-    assert BAD_REQUEST in text_of(response.content.decode())
+    assert BAD_REQUEST in plain(response.content.decode())
 
 
 def post_body(client, url, body: bytes, content_type: str):

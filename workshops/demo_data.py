@@ -147,8 +147,7 @@ def _seed_requests() -> int:
             confirmation_sent_at=now,
             mailbox_notified_at=now,
         )
-        workshop_request.reference = f"WR-{today.year}-{workshop_request.pk:05d}"
-        workshop_request.save(update_fields=["reference"])
+        workshop_request.assign_reference()
         workshop_request.topics.set(topics[n % len(topics) :][:2] or topics[:1])
         workshop_request.programs.set(programs[: n % 3])
         workshop_request.languages.set(languages)

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.validators import EmailValidator
 from django.utils import timezone
 from django.utils.encoding import punycode
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Language
@@ -24,6 +25,26 @@ from .models import (
 )
 
 HONEYPOT_FIELD = "fax_number"
+
+
+def limits() -> dict:
+    """The limits the messages state, as the reader's language writes numbers ("2,000")."""
+    return {
+        "max_attendees": MAX_ATTENDEES,
+        "max_characters": number_format(MAX_MESSAGE_LENGTH, force_grouping=True),
+    }
+
+
+def with_limits(message):
+    """A message stating a limit, filled in from the constant when it is shown.
+
+    Lazily, so that the message is translated into the reader's language
+    rather than the one active when this module was imported.
+    """
+    return lazy(lambda: message % limits(), str)()
+
+
+ATTENDEES_RANGE = with_limits(_("Enter a whole number from 1 to %(max_attendees)s."))
 # What to do, in the person's terms, when a required answer is missing.
 REQUIRED_MESSAGES = {
     "organization_name": _("Enter the name of your organization."),
@@ -34,7 +55,9 @@ REQUIRED_MESSAGES = {
     "borough": _("Choose a borough."),
     "format": _("Choose in person or virtual."),
     "audience": _("Choose who the workshop is for."),
-    "expected_attendees": _("Enter how many people you expect, from 1 to 500."),
+    "expected_attendees": with_limits(
+        _("Enter how many people you expect, from 1 to %(max_attendees)s.")
+    ),
     "preferred_date_1": _("Enter at least one preferred date."),
     "time_of_day": _("Choose a time of day."),
 }
@@ -140,10 +163,13 @@ class WorkshopRequestForm(forms.ModelForm):
         max_value=MAX_ATTENDEES,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={
-            "invalid": _("Enter a whole number from 1 to 500."),
-            "min_value": _("Enter a whole number from 1 to 500."),
-            "max_value": _(
-                "Enter a whole number from 1 to 500. For a bigger group, tell us in the message."
+            "invalid": ATTENDEES_RANGE,
+            "min_value": ATTENDEES_RANGE,
+            "max_value": with_limits(
+                _(
+                    "Enter a whole number from 1 to %(max_attendees)s. "
+                    "For a bigger group, tell us in the message."
+                )
             ),
         },
     )
@@ -221,7 +247,9 @@ class WorkshopRequestForm(forms.ModelForm):
             "accessibility_needs": _(
                 "For example ASL interpretation, CART captioning or wheelchair access."
             ),
-            "message": _("Optional. Anything else we should know, up to 2,000 characters."),
+            "message": with_limits(
+                _("Optional. Anything else we should know, up to %(max_characters)s characters.")
+            ),
         }
         error_messages = {
             "contact_email": {"invalid": _("Enter an e-mail address like name@example.org.")},

@@ -229,6 +229,16 @@ class WorkshopRequest(models.Model):
     def __str__(self):
         return self.reference or str(_("(reference pending)"))
 
+    def assign_reference(self) -> None:
+        """Give a saved request its reference: WR-2026-00042, the year it came in and its number.
+
+        The number is the primary key, so the row must be saved first; the
+        year is New York's when it came in. Requesters quote the reference,
+        and the thank-you page's URL carries it.
+        """
+        self.reference = f"WR-{timezone.localdate(self.created).year}-{self.pk:05d}"
+        self.save(update_fields=["reference"])
+
     @property
     def preferred_dates(self) -> list[datetime.date]:
         return [

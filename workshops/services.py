@@ -57,9 +57,7 @@ def workshop_request_submit(*, data: dict, language: str = "en") -> WorkshopRequ
     fields = {key: value for key, value in data.items() if key not in M2M_FIELDS}
     with transaction.atomic():
         workshop_request = WorkshopRequest.objects.create(language=language, **fields)
-        year = timezone.localdate(workshop_request.created).year
-        workshop_request.reference = f"WR-{year}-{workshop_request.pk:05d}"
-        workshop_request.save(update_fields=["reference"])
+        workshop_request.assign_reference()
         for name in M2M_FIELDS:
             if data.get(name):
                 getattr(workshop_request, name).set(data[name])

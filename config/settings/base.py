@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "pagecache",
     # Site-wide management commands (the background worker).
     "config",
+    # Shared helpers below the apps, site-wide pages and seed_demo above them (core/apps.py).
+    "core",
     "partnerships",
     "meetings",
     "workshops",

@@ -85,8 +85,8 @@ def test_change_form_shows_the_next_six_dates_with_their_changes(staff_client, p
     html = staff_client.get(
         reverse("admin:meetings_meetingseries_change", args=[series.pk])
     ).content.decode()
-    assert "Tuesday, Dec. 8, 2026, 6:00–8:00 PM (cancelled)" in html
-    assert "Thursday, Jan. 14, 2027, 6:00–8:00 PM (moved from Jan. 12, 2027)" in html
+    assert "Tuesday, Dec. 8, 2026, 6:00–8:00 PM (Cancelled)" in html
+    assert "Thursday, Jan. 14, 2027, 6:00–8:00 PM (Moved from Jan. 12, 2027)" in html
     assert "Tuesday, Feb. 9, 2027" in html
     assert "Tuesday, May 11, 2027" in html
     assert "June 8, 2027" not in html  # six dates, not seven
@@ -113,7 +113,7 @@ def test_preview_lists_the_next_dates_as_typed_and_saves_nothing(staff_client, p
     html = staff_client.post(
         PREVIEW, series_form(partnership, changes, byday="-1FR")
     ).content.decode()
-    assert "Friday, Nov. 27, 2026, 6:00–8:00 PM (cancelled)" in html
+    assert "Friday, Nov. 27, 2026, 6:00–8:00 PM (Cancelled)" in html
     assert "Friday, Dec. 25, 2026, 6:00–8:00 PM</li>" in html
     assert "Friday, April 30, 2027" in html  # the sixth date
     assert not MeetingSeries.objects.exists()
@@ -138,7 +138,7 @@ def test_preview_of_a_saved_series_uses_the_edits_not_the_saved_rule(staff_clien
     url = reverse("admin:meetings_meetingseries_preview", args=[series.pk])
     html = staff_client.post(url, data).content.decode()
     assert "Tuesday, Dec. 15, 2026, 6:00–8:00 PM</li>" in html  # third Tuesdays now
-    assert "(cancelled)" not in html  # the cancellation is being deleted
+    assert "(Cancelled)" not in html  # the cancellation is being deleted
     series.refresh_from_db()
     assert series.byday == "2TU" and series.changes.count() == 1
 

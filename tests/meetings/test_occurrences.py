@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from meetings import occurrences
 from meetings.models import MeetingSeries
@@ -127,6 +128,31 @@ def test_cancelled_date_is_listed_as_cancelled_with_its_note():
         (D(2026, 3, 10), "scheduled"),
     ]
     assert found[1].note == "Snow emergency"
+
+
+WORDS = {
+    "en": ["", "Cancelled", "Moved from March 10, 2026", "New time or place", "Extra meeting"],
+    "es": [
+        "",
+        "Cancelada",
+        "Se cambió del 10 de marzo de 2026",
+        "Cambio de hora o de lugar",
+        "Reunión adicional",
+    ],
+}
+
+
+@pytest.mark.parametrize("language, words", WORDS.items())
+def test_each_kind_of_change_has_one_wording_for_the_pages_and_the_admin(language, words):
+    series = make_series(byday="2TU")  # Jan. 13, Feb. 10, Mar. 10, Apr. 14
+    make_change(series, D(2026, 2, 10), "cancelled")
+    make_change(series, D(2026, 3, 10), "moved", new_date=D(2026, 3, 12))
+    make_change(series, D(2026, 4, 14), "moved", new_start_time=datetime.time(17))
+    make_change(series, D(2026, 4, 20), "extra")
+    series = MeetingSeries.objects.for_listing().get(pk=series.pk)
+    with translation.override(language):
+        found = occurrences.expand([series], D(2026, 1, 1), D(2026, 4, 30))
+        assert [o.status_in_words for o in found] == words
 
 
 def test_date_moved_into_the_next_month_appears_on_its_new_day():

@@ -6,7 +6,8 @@ import pytest
 import time_machine
 
 from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
-from tests.partnerships.test_query_counts import ALL_LANGUAGES, queries_for
+from tests.pages import queries_for
+from tests.partnerships.test_query_counts import ALL_LANGUAGES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 

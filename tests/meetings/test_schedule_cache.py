@@ -21,7 +21,8 @@ from pagecache import safe
 from pagecache.versions import invalidate as invalidate_pages
 from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
 from tests.meetings.test_feeds import schedules  # noqa: F401 - a fixture
-from tests.meetings.test_views import meeting_items, text
+from tests.meetings.test_views import meeting_items
+from tests.pages import text
 
 pytestmark = pytest.mark.django_db
 

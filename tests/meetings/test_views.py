@@ -19,6 +19,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
+from tests.pages import h1s, plain, section, text, title
 
 pytestmark = pytest.mark.django_db
 
@@ -32,29 +33,6 @@ MEETINGS = "/meetings/"
 
 
 # Helpers ------------------------------------------------------------------------
-
-
-def text(response) -> str:
-    """The page as a person reads it: tags stripped, entities decoded, whitespace collapsed."""
-    page = response.content.decode()
-    return plain(re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S))
-
-
-def plain(fragment: str) -> str:
-    words = " ".join(re.sub(r"<[^>]+>", " ", fragment).split())
-    # "</time>, 6:00" reads as "…, 6:00", not "… , 6:00".
-    return html_lib.unescape(re.sub(r" ([,.:;)])", r"\1", words))
-
-
-def h1s(response) -> list[str]:
-    return [
-        plain(h1)
-        for h1 in re.findall(r"<h1\b[^>]*>(.*?)</h1>", response.content.decode(), flags=re.S)
-    ]
-
-
-def title(response) -> str:
-    return re.search(r"<title>(.*?)</title>", response.content.decode(), flags=re.S).group(1)
 
 
 def meeting_items(response) -> list[dict]:
@@ -93,12 +71,6 @@ def json_ld(response) -> dict:
     )
     assert len(blocks) == 1
     return json.loads(blocks[0])
-
-
-def section(response, pattern: str) -> str:
-    match = re.search(pattern, response.content.decode(), flags=re.S)
-    assert match, pattern
-    return match.group(0)
 
 
 def occurrence_url(slug: str, day: datetime.date) -> str:
@@ -927,34 +899,6 @@ def test_partnership_without_a_schedule_says_it_has_not_been_posted(client):
     page = text(response)
     assert "meeting schedule has not been posted yet" in page
     assert "meetings.ics" not in response.content.decode()
-
-
-# Home page ------------------------------------------------------------------------
-
-
-@frozen
-def test_home_page_lists_the_next_meetings_and_links_to_all_of_them(client):
-    highbridge = make_series(partnership=make_partnership(name="Highbridge"))
-    make_change(highbridge, D(2026, 12, 8), "cancelled")
-    make_series(partnership=make_partnership(name="Elmhurst"), bymonthday=1)
-    make_series(partnership=make_partnership(name="Draft", is_published=False))
-    response = client.get("/")
-    assert response.status_code == 200
-    upcoming = section(response, r'<section aria-labelledby="next-meetings">.*?</section>')
-    items = [plain(li) for li in re.findall(r"<li\b.*?</li>", upcoming, flags=re.S)]
-    assert [item.split(":")[0] for item in items] == ["Elmhurst", "Highbridge"]
-    assert "Dec. 1, 2026" in items[0]
-    assert "Dec. 8, 2026" in items[1]
-    assert "Cancelled" in items[1]
-    assert "Cancelled" not in items[0]
-    assert "Draft" not in plain(upcoming)
-    assert 'href="/meetings/"' in upcoming
-
-
-@frozen
-def test_home_page_says_when_no_meetings_are_coming_up(client):
-    response = client.get("/")
-    assert "No meetings are scheduled in the next few weeks." in text(response)
 
 
 # Spanish list ---------------------------------------------------------------------

@@ -72,6 +72,10 @@ def test_stale_filter_lists_only_listings_needing_verification(staff_client):
     everything = staff_client.get(url).content.decode()
     assert "Checked Today" in everything
     assert everything.count("needs verifying") == 2
+    current = staff_client.get(url, {"verification": "current"}).content.decode()
+    assert "Checked Today" in current
+    assert "Never Checked" not in current
+    assert "Checked Long Ago" not in current
 
 
 def partnership_form(partnership, **changes):

@@ -57,6 +57,7 @@ def test_stale_queryset_flags_never_and_long_ago_verified_listings(settings):
     old = make_partnership(last_verified=datetime.date(2025, 12, 31))  # 181 days
     fresh = make_partnership(last_verified=datetime.date(2026, 1, 1))  # 180 days
     assert set(CommunityPartnership.objects.stale()) == {never, old}
+    assert list(CommunityPartnership.objects.verified_recently()) == [fresh]
     assert never.is_stale and old.is_stale and not fresh.is_stale
 
 

@@ -8,8 +8,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     make_center,
@@ -19,18 +17,12 @@ from tests.factories import (
     make_series,
     noon_in_new_york,
 )
+from tests.pages import queries_for
 
 pytestmark = pytest.mark.django_db
 
 ALL_LANGUAGES = ("en", "es", "zh", "ru", "bn")
 QUEENS = ("QN01", "QN02", "QN03", "QN04")
-
-
-def queries_for(client, url, params=None) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, params or {})
-    assert response.status_code == 200
-    return len(captured)
 
 
 def make_partnerships(n, *, with_meetings=False):
@@ -69,24 +61,8 @@ LIST_QUERIES = 5
 FILTERED_LIST_QUERIES = 7
 # the listing + its languages + its districts + the listings nearby
 DETAIL_QUERIES = 4
-# one count per listing type per borough group, the meeting series' stamps, and the rows
-# of the meetings listed (series with partnership, their changes)
-HOME_QUERIES = 5
-# with the cache empty, also the rows of every series to compute and their changes
-HOME_COMPUTE_QUERIES = 2
 # the listing page, plus the partnership's meeting series with their changes
 PARTNERSHIP_DETAIL_QUERIES = DETAIL_QUERIES + 2
-
-
-@pytest.mark.parametrize("rows", [5, 50])
-@time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False)
-def test_home_page_query_count_is_fixed(client, rows):
-    make_partnerships(rows, with_meetings=True)
-    make_centers(rows)
-    assert queries_for(client, "/") == HOME_QUERIES + HOME_COMPUTE_QUERIES
-    response = client.get("/")
-    assert response.context["next_meetings"], "the home page lists the next meetings"
-    assert queries_for(client, "/") == HOME_QUERIES
 
 
 @pytest.mark.parametrize("rows", [5, 50])

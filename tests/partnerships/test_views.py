@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_center, make_organization, make_partnership
+from tests.pages import h1s, text, title
 
 pytestmark = pytest.mark.django_db
 
@@ -11,63 +12,11 @@ PARTNERSHIPS = reverse("partnerships:partnership_list")
 CENTERS = reverse("partnerships:center_list")
 
 
-def text(response) -> str:
-    """The page as a person reads it: tags stripped, whitespace collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
-
-
-def h1s(response) -> list[str]:
-    return re.findall(r"<h1\b[^>]*>(.*?)</h1>", response.content.decode(), flags=re.S)
-
-
 def listed(response) -> list[str]:
     """The names of the listings shown as results, in order."""
     return re.findall(
         r'<li class="card">\s*<h3><a href="[^"]+">(.*?)</a></h3>', response.content.decode()
     )
-
-
-def title(response) -> str:
-    return re.search(r"<title>(.*?)</title>", response.content.decode(), flags=re.S).group(1)
-
-
-# Home and about -----------------------------------------------------------------
-
-
-def test_home_explains_ocep_and_the_three_initiatives(client):
-    response = client.get("/")
-    assert response.status_code == 200
-    page = text(response)
-    assert "Office of Community Engagement and Partnerships" in page
-    for initiative in (
-        "Community Partnerships",
-        "Family Enrichment Centers",
-        "Demystifying ACS workshops",
-    ):
-        assert initiative in page
-
-
-def test_home_links_each_borough_to_its_filtered_lists_with_counts(client):
-    make_partnership(borough="queens", districts=("QN04",))
-    make_partnership(borough="queens", districts=("QN12",))
-    make_partnership(borough="queens", districts=("QN01",), is_published=False)
-    make_center(borough="queens", districts=("QN04",))
-    response = client.get("/")
-    html = response.content.decode()
-    assert f'href="{PARTNERSHIPS}?borough=queens">2 Community Partnerships<' in html
-    assert f'href="{CENTERS}?borough=queens">1 Family Enrichment Center<' in html
-    assert f'href="{PARTNERSHIPS}?borough=staten-island">0 Community Partnerships<' in html
-
-
-def test_about_page_states_that_participation_is_voluntary_and_private(client):
-    response = client.get(reverse("partnerships:about"))
-    page = text(response)
-    assert response.status_code == 200
-    assert "voluntary and open to all" in page
-    assert "No case management" in page
-    assert "Sharing your name or address is optional" in page
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,3 @@
-import re
-
 import pytest
 import time_machine
 from django.urls import reverse
@@ -28,9 +26,3 @@ def staff_user(django_user_model):
 def sign_in(client, username="maria", password=PASSWORD, **extra):
     """The admin's sign-in form, as a browser posts it."""
     return client.post(LOGIN, {"username": username, "password": password, "next": INDEX}, **extra)
-
-
-def text_of(response) -> str:
-    """The page as a person reads it: tags dropped, white space squeezed."""
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())

@@ -8,7 +8,9 @@ from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 
-from .conftest import LOGIN, PASSWORD, sign_in, text_of
+from tests.pages import text as text_of
+
+from .conftest import LOGIN, PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,10 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from tests.pages import text as text_of
 from tests.signin import sign_in_staff
 
-from .conftest import INDEX, LOGIN, text_of
+from .conftest import INDEX, LOGIN
 
 pytestmark = pytest.mark.django_db
 

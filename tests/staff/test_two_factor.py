@@ -10,9 +10,10 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.pages import text as text_of
 from tests.signin import authenticator_for, current_code, sign_in_staff
 
-from .conftest import INDEX, PASSWORD, sign_in, text_of
+from .conftest import INDEX, PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db
 

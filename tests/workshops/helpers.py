@@ -58,8 +58,7 @@ def make_request(*, topics=None, **fields) -> WorkshopRequest:
     fields.setdefault("mailbox_notified_at", now)
     workshop_request = WorkshopRequest.objects.create(**fields)
     if not workshop_request.reference:
-        workshop_request.reference = f"WR-{timezone.localdate().year}-{workshop_request.pk:05d}"
-        workshop_request.save(update_fields=["reference"])
+        workshop_request.assign_reference()
     workshop_request.topics.set(topics if topics is not None else [make_topic()])
     return workshop_request
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from workshops.forms import WorkshopRequestForm
 
@@ -242,3 +243,18 @@ def test_too_many_attendees_suggests_the_message(today, topics):
         "For a bigger group, tell us in the message."
         in (errors_for(topics, expected_attendees="501")["expected_attendees"][0])
     )
+
+
+@pytest.mark.parametrize(
+    "language, attendees, characters",
+    [
+        ("en", "Enter a whole number from 1 to 500.", "up to 2,000 characters"),
+        ("es", "Escriba un número entero de 1 a 500.", "hasta 2\N{NO-BREAK SPACE}000 caracteres"),
+    ],
+)
+def test_the_limits_the_messages_state_are_the_ones_checked_in_the_readers_language(
+    today, topics, language, attendees, characters
+):
+    with translation.override(language):
+        assert errors_for(topics, expected_attendees="0")["expected_attendees"] == [attendees]
+        assert characters in str(WorkshopRequestForm().fields["message"].help_text)

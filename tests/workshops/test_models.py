@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from tests.factories import NEW_YORK
 from workshops.models import Status, WorkshopRequest
 
 from .helpers import make_request
@@ -64,3 +66,10 @@ def test_purgeable_means_closed_longer_ago_than_the_retention_period(today, sett
         created=now - datetime.timedelta(days=2000)
     )
     assert list(WorkshopRequest.objects.purgeable()) == [old_closed]
+
+
+def test_a_request_received_late_on_new_years_eve_has_that_years_reference():
+    # 11:30 PM in New York is already January 1 in UTC.
+    with time_machine.travel(datetime.datetime(2026, 12, 31, 23, 30, tzinfo=NEW_YORK), tick=False):
+        workshop_request = make_request(reference=None)
+    assert workshop_request.reference == f"WR-2026-{workshop_request.pk:05d}"

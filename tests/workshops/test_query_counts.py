@@ -1,8 +1,8 @@
 """The workshop pages run a fixed number of queries, however many topics and programs."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+
+from tests.pages import queries_for
 
 from .helpers import make_program, make_request, make_topic
 
@@ -12,13 +12,6 @@ pytestmark = pytest.mark.django_db
 INDEX_QUERIES = 2
 # the topic, program and language choices of the form
 FORM_QUERIES = 3
-
-
-def queries_for(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def make_catalog(n):

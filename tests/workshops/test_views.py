@@ -2,7 +2,6 @@
 
 import logging
 import re
-from html import unescape
 
 import pytest
 from django.core import mail
@@ -10,6 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from pagecache import safe
+from tests.pages import text as text_of
+from tests.pages import title as title_of
 from workshops.models import WorkshopRequest
 
 from .helpers import CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, MAILBOX, form_data, make_request
@@ -17,15 +18,6 @@ from .helpers import CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, MAILBOX, form_d
 pytestmark = pytest.mark.django_db
 
 URL = "/workshops/request/"
-
-
-def text_of(response) -> str:
-    html = response.content.decode()
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
-def title_of(response) -> str:
-    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1).strip()
 
 
 # The information page

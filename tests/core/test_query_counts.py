@@ -1,0 +1,27 @@
+"""The home page runs a fixed number of queries, however many listings and meetings."""
+
+import pytest
+import time_machine
+
+from tests.factories import noon_in_new_york
+from tests.pages import queries_for
+from tests.partnerships.test_query_counts import make_centers, make_partnerships
+
+pytestmark = pytest.mark.django_db
+
+# one count per listing type per borough group, the meeting series' stamps, and the rows
+# of the meetings listed (series with partnership, their changes)
+HOME_QUERIES = 5
+# with the cache empty, also the rows of every series to compute and their changes
+HOME_COMPUTE_QUERIES = 2
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+@time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False)
+def test_home_page_query_count_is_fixed(client, rows):
+    make_partnerships(rows, with_meetings=True)
+    make_centers(rows)
+    assert queries_for(client, "/") == HOME_QUERIES + HOME_COMPUTE_QUERIES
+    response = client.get("/")
+    assert response.context["next_meetings"], "the home page lists the next meetings"
+    assert queries_for(client, "/") == HOME_QUERIES
