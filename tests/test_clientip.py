@@ -40,10 +40,11 @@ def test_with_trusted_proxies_the_client_is_counted_from_the_right(
 @pytest.mark.django_db
 def test_the_workshop_rate_limit_counts_the_client_behind_the_proxy(client, settings):
     """Behind a load balancer every request comes from its address: count clients instead."""
-    from workshops.views import rate_limit_key
+    from core.submissions.ratelimit import rate_limit_key
+    from workshops.services import KIND
 
     settings.TRUSTED_PROXY_COUNT = 1
-    first = rate_limit_key(request(forwarded="203.0.113.7"))
-    second = rate_limit_key(request(forwarded="203.0.113.8"))
+    first = rate_limit_key(KIND, request(forwarded="203.0.113.7"))
+    second = rate_limit_key(KIND, request(forwarded="203.0.113.8"))
     assert first != second
-    assert rate_limit_key(request(remote="10.0.0.10", forwarded="203.0.113.7")) == first
+    assert rate_limit_key(KIND, request(remote="10.0.0.10", forwarded="203.0.113.7")) == first

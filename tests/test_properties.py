@@ -20,11 +20,11 @@ from django.test import Client
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from core.submissions.forms import DeliverableEmailField
 from tests.factories import make_center, make_partnership, make_series
 from tests.test_hostile_input import through_wsgi
 from tests.workshops.conftest import today, topics  # noqa: F401 - fixtures
 from tests.workshops.helpers import form_data
-from workshops.forms import DeliverableEmailField
 from workshops.models import WorkshopRequest
 
 COMMON = {

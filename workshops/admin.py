@@ -1,25 +1,26 @@
 """Staff triage of workshop requests, and the topics and programs the form offers.
 
 Requests hold personal data: Django's model permissions keep them to the
-"OCEP workshop coordinators" group and superusers. Status changes go through
-``workshop_request_set_status`` so that every one is in the history.
+"OCEP workshop coordinators" group and superusers. The triage itself (status
+through the service that keeps the history, assignment, CSV) is the shared
+``core.submissions.admin.SubmissionAdminMixin``.
 """
 
-import csv
-
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.db.models import Q
-from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import AcsProgram, WorkshopRequest, WorkshopStatusChange, WorkshopTopic
-from .services import workshop_request_set_status
+from core.submissions.admin import (
+    NotificationFilter,
+    StatusChangeInline,
+    SubmissionAdminMixin,
+    joined,
+    local_time,
+    sent_state,
+)
 
-COORDINATORS_GROUP = "OCEP workshop coordinators"
+from .models import AcsProgram, WorkshopRequest, WorkshopStatusChange, WorkshopTopic
+from .services import KIND
 
 
 class CatalogAdmin(admin.ModelAdmin):
@@ -40,55 +41,13 @@ class AcsProgramAdmin(CatalogAdmin):
     pass
 
 
-class NotificationFilter(admin.SimpleListFilter):
-    title = _("e-mails")
-    parameter_name = "notified"
-
-    def lookups(self, request, model_admin):
-        return [("no", _("Not yet sent")), ("yes", _("All sent"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "no":
-            return queryset.unnotified()
-        if self.value() == "yes":
-            return queryset.exclude(pk__in=queryset.unnotified().values("pk"))
-        return queryset
-
-
-class StatusChangeInline(admin.TabularInline):
-    """The history of a request: written by the status service, never edited."""
-
+class WorkshopStatusChangeInline(StatusChangeInline):
     model = WorkshopStatusChange
-    fields = ["changed_at", "changed_by", "from_status", "to_status"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = _("status history")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-def csv_safe(value) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
-def joined(items) -> str:
-    return "; ".join(str(item) for item in items)
 
 
 @admin.register(WorkshopRequest)
-class WorkshopRequestAdmin(admin.ModelAdmin):
+class WorkshopRequestAdmin(SubmissionAdminMixin, admin.ModelAdmin):
+    kind = KIND
     list_display = [
         "reference",
         "organization_name",
@@ -110,8 +69,7 @@ class WorkshopRequestAdmin(admin.ModelAdmin):
     search_fields = ["reference", "organization_name", "contact_name", "contact_email"]
     date_hierarchy = "created"
     ordering = ["-created", "-pk"]
-    inlines = [StatusChangeInline]
-    actions = ["export_csv"]
+    inlines = [WorkshopStatusChangeInline]
     readonly_fields = [
         "reference",
         "created",
@@ -184,49 +142,14 @@ class WorkshopRequestAdmin(admin.ModelAdmin):
         ),
     ]
 
-    def has_add_permission(self, request):
-        # Requests come from the public form, which numbers and e-mails them.
-        return False
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "assigned_to":
-            # Only people who can see requests can be given one.
-            kwargs["queryset"] = (
-                get_user_model()
-                .objects.filter(is_active=True, is_staff=True)
-                .filter(Q(is_superuser=True) | Q(groups__name=COORDINATORS_GROUP))
-                .distinct()
-                .order_by("first_name", "last_name", "username")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def save_model(self, request, obj, form, change):
-        new_status = obj.status
-        if change and "status" in form.changed_data:
-            # The service writes the status and its history entry together.
-            obj.status = form.initial["status"]
-            super().save_model(request, obj, form, change)
-            workshop_request_set_status(workshop_request=obj, status=new_status, by=request.user)
-        else:
-            super().save_model(request, obj, form, change)
-
-    @admin.display(description=_("e-mails sent"), boolean=True)
-    def notified(self, obj):
-        return obj.is_notified
-
     @admin.display(description=_("e-mails"))
     def notification_state(self, obj):
-        def state(sent_at):
-            if sent_at is None:
-                return format_html("<strong>{}</strong>", _("not yet sent"))
-            return date_format(timezone.localtime(sent_at), "DATETIME_FORMAT")
-
         return format_html(
             "{}: {}<br>{}: {}",
             _("Confirmation to the requester"),
-            state(obj.confirmation_sent_at),
+            sent_state(obj.confirmation_sent_at),
             _("Notice to the OCEP mailbox"),
-            state(obj.mailbox_notified_at),
+            sent_state(obj.mailbox_notified_at),
         )
 
     @admin.display(description=_("topics"))
@@ -241,74 +164,29 @@ class WorkshopRequestAdmin(admin.ModelAdmin):
     def language_list(self, obj):
         return joined(obj.languages.all())
 
-    @admin.action(description=_("Export the selected requests to CSV"), permissions=["view"])
-    def export_csv(self, request, queryset):
-        rows = queryset.select_related("assigned_to").prefetch_related(
-            "topics", "programs", "languages"
-        )
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="workshop-requests-{stamp}.csv"'
-        writer = csv.writer(response)
-        writer.writerow(CSV_HEADER)
-        for r in rows.order_by("-created", "-pk"):
-            writer.writerow(
-                [
-                    csv_safe(value)
-                    for value in [
-                        r.reference,
-                        timezone.localtime(r.created).strftime("%Y-%m-%d %H:%M"),
-                        r.get_status_display(),
-                        r.organization_name,
-                        r.get_organization_type_display(),
-                        r.contact_name,
-                        r.contact_email,
-                        r.contact_phone,
-                        r.get_borough_display(),
-                        r.get_format_display(),
-                        r.address,
-                        r.get_audience_display(),
-                        r.expected_attendees,
-                        joined(d.isoformat() for d in r.preferred_dates),
-                        r.get_time_of_day_display(),
-                        joined(r.topics.all()),
-                        joined(r.programs.all()),
-                        joined(r.languages.all()),
-                        r.accessibility_needs,
-                        r.message,
-                        r.assigned_to.get_username() if r.assigned_to else "",
-                        (
-                            timezone.localtime(r.scheduled_for).strftime("%Y-%m-%d %H:%M")
-                            if r.scheduled_for
-                            else ""
-                        ),
-                    ]
-                ]
-            )
-        return response
-
-
-CSV_HEADER = [
-    "reference",
-    "received",
-    "status",
-    "organization",
-    "organization type",
-    "contact name",
-    "contact e-mail",
-    "contact phone",
-    "borough",
-    "format",
-    "address",
-    "audience",
-    "expected attendees",
-    "preferred dates",
-    "time of day",
-    "topics",
-    "ACS programs",
-    "languages",
-    "accessibility needs",
-    "message",
-    "assigned to",
-    "scheduled for",
-]
+    csv_filename = "workshop-requests"
+    csv_prefetch_related = ("topics", "programs", "languages")
+    csv_columns = [
+        ("reference", lambda r: r.reference),
+        ("received", lambda r: local_time(r.created)),
+        ("status", lambda r: r.get_status_display()),
+        ("organization", lambda r: r.organization_name),
+        ("organization type", lambda r: r.get_organization_type_display()),
+        ("contact name", lambda r: r.contact_name),
+        ("contact e-mail", lambda r: r.contact_email),
+        ("contact phone", lambda r: r.contact_phone),
+        ("borough", lambda r: r.get_borough_display()),
+        ("format", lambda r: r.get_format_display()),
+        ("address", lambda r: r.address),
+        ("audience", lambda r: r.get_audience_display()),
+        ("expected attendees", lambda r: r.expected_attendees),
+        ("preferred dates", lambda r: joined(d.isoformat() for d in r.preferred_dates)),
+        ("time of day", lambda r: r.get_time_of_day_display()),
+        ("topics", lambda r: joined(r.topics.all())),
+        ("ACS programs", lambda r: joined(r.programs.all())),
+        ("languages", lambda r: joined(r.languages.all())),
+        ("accessibility needs", lambda r: r.accessibility_needs),
+        ("message", lambda r: r.message),
+        ("assigned to", lambda r: r.assigned_to.get_username() if r.assigned_to else ""),
+        ("scheduled for", lambda r: local_time(r.scheduled_for)),
+    ]

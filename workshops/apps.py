@@ -10,6 +10,11 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Demystifying ACS workshops")
 
     def ready(self):
+        from core.submissions.kinds import register
         from pagecache.invalidation import watch
 
+        from .services import KIND
+
         watch(*(self.get_model(name) for name in PUBLIC_MODELS))
+        # The sweep and the purge go through every registered kind.
+        register(KIND)

@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.submissions.models import StatusChange, Submission, submission_constraints
 from partnerships.models import Borough, Language, phone_validator
 
 MAX_ATTENDEES = 500
@@ -105,30 +105,14 @@ class Status(models.TextChoices):
 CLOSED_STATUSES = [Status.COMPLETED, Status.DECLINED, Status.WITHDRAWN]
 
 
-class WorkshopRequestQuerySet(models.QuerySet):
-    def newest_first(self):
-        return self.order_by("-created", "-pk")
+class WorkshopRequest(Submission):
+    """A provider's request for a workshop; reference, triage and e-mails come with Submission."""
 
-    def unnotified(self):
-        """Requests whose confirmation or mailbox notice has not been sent yet."""
-        return self.filter(
-            Q(confirmation_sent_at__isnull=True) | Q(mailbox_notified_at__isnull=True)
-        )
+    REFERENCE_PREFIX = "WR"
+    Status = Status
+    CLOSED_STATUSES = CLOSED_STATUSES
+    RETENTION_SETTING = "WORKSHOP_REQUEST_RETENTION_DAYS"
 
-    def closed(self):
-        return self.filter(status__in=CLOSED_STATUSES)
-
-    def purgeable(self, now: datetime.datetime | None = None):
-        """Closed requests past the retention period, counted from when they were closed."""
-        now = now or timezone.now()
-        cutoff = now - datetime.timedelta(days=settings.WORKSHOP_REQUEST_RETENTION_DAYS)
-        return self.closed().filter(closed_at__lt=cutoff)
-
-
-class WorkshopRequest(models.Model):
-    reference = models.CharField(
-        _("reference"), max_length=20, unique=True, null=True, blank=True, editable=False
-    )
     # The requester's answers.
     organization_name = models.CharField(_("organization name"), max_length=200)
     organization_type = models.CharField(
@@ -167,11 +151,7 @@ class WorkshopRequest(models.Model):
         AcsProgram, verbose_name=_("ACS programs to invite"), blank=True, related_name="requests"
     )
     message = models.TextField(_("message"), max_length=MAX_MESSAGE_LENGTH, blank=True)
-    consent = models.BooleanField(_("consent to be contacted"), default=False)
-    language = models.CharField(
-        _("language of the request"), max_length=10, default="en", editable=False
-    )
-    # Staff triage.
+    # Staff triage (the rest comes with Submission).
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NEW
     )
@@ -185,30 +165,13 @@ class WorkshopRequest(models.Model):
         limit_choices_to={"is_staff": True, "is_active": True},
     )
     scheduled_for = models.DateTimeField(_("scheduled for"), null=True, blank=True)
-    staff_notes = models.TextField(_("staff notes"), blank=True)
-    # Each e-mail has its own timestamp, set only once it was sent.
-    confirmation_sent_at = models.DateTimeField(
-        _("confirmation e-mail sent"), null=True, blank=True, editable=False
-    )
-    mailbox_notified_at = models.DateTimeField(
-        _("OCEP mailbox notified"), null=True, blank=True, editable=False
-    )
-    created = models.DateTimeField(_("received"), auto_now_add=True)
-    updated = models.DateTimeField(_("updated"), auto_now=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
 
-    objects = WorkshopRequestQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created", "-pk"]
+    class Meta(Submission.Meta):
         verbose_name = _("workshop request")
         verbose_name_plural = _("workshop requests")
         constraints = [
             models.CheckConstraint(
                 condition=Q(borough__in=Borough.values), name="workshoprequest_borough_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=Status.values), name="workshoprequest_status_valid"
             ),
             models.CheckConstraint(
                 condition=Q(expected_attendees__gte=1) & Q(expected_attendees__lte=MAX_ATTENDEES),
@@ -218,26 +181,8 @@ class WorkshopRequest(models.Model):
                 condition=Q(format=Format.VIRTUAL) | ~Q(address=""),
                 name="workshoprequest_in_person_has_address",
             ),
-            models.CheckConstraint(condition=Q(consent=True), name="workshoprequest_consent_given"),
-            models.CheckConstraint(
-                condition=Q(status__in=CLOSED_STATUSES, closed_at__isnull=False)
-                | (~Q(status__in=CLOSED_STATUSES) & Q(closed_at__isnull=True)),
-                name="workshoprequest_closed_at_matches_status",
-            ),
+            *submission_constraints("workshoprequest", Status, CLOSED_STATUSES),
         ]
-
-    def __str__(self):
-        return self.reference or str(_("(reference pending)"))
-
-    def assign_reference(self) -> None:
-        """Give a saved request its reference: WR-2026-00042, the year it came in and its number.
-
-        The number is the primary key, so the row must be saved first; the
-        year is New York's when it came in. Requesters quote the reference,
-        and the thank-you page's URL carries it.
-        """
-        self.reference = f"WR-{timezone.localdate(self.created).year}-{self.pk:05d}"
-        self.save(update_fields=["reference"])
 
     @property
     def preferred_dates(self) -> list[datetime.date]:
@@ -246,10 +191,6 @@ class WorkshopRequest(models.Model):
             for d in (self.preferred_date_1, self.preferred_date_2, self.preferred_date_3)
             if d is not None
         ]
-
-    @property
-    def is_notified(self) -> bool:
-        return self.confirmation_sent_at is not None and self.mailbox_notified_at is not None
 
     def clean(self):
         super().clean()
@@ -262,7 +203,7 @@ class WorkshopRequest(models.Model):
             raise ValidationError(errors)
 
 
-class WorkshopStatusChange(models.Model):
+class WorkshopStatusChange(StatusChange):
     """One step in a request's history, written by workshop_request_set_status()."""
 
     request = models.ForeignKey(
@@ -273,20 +214,3 @@ class WorkshopStatusChange(models.Model):
     )
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
-
-    class Meta:
-        ordering = ["changed_at", "pk"]
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -6,6 +6,6 @@ app_name = "workshops"
 
 urlpatterns = [
     path("", views.WorkshopIndexView.as_view(), name="index"),
-    path("request/", views.request_workshop, name="request"),
-    path("request/thanks/<str:reference>/", views.thanks, name="thanks"),
+    path("request/", views.RequestWorkshopView.as_view(), name="request"),
+    path("request/thanks/<str:reference>/", views.ThanksView.as_view(), name="thanks"),
 ]

@@ -1,9 +1,9 @@
 import pytest
 import time_machine
 
+from core.submissions import ratelimit
 from pagecache import safe
 from tests.factories import noon_in_new_york
-from workshops import views
 
 from .helpers import DATABASE_TASKS, TODAY, make_program, make_topic
 
@@ -12,10 +12,10 @@ from .helpers import DATABASE_TASKS, TODAY, make_program, make_topic
 def fresh_cache_breaker():
     """Each test starts with a cache that is presumed up and warnings not yet given."""
     safe.breaker.reset()
-    views.rate_limit_unchecked.reset()
+    ratelimit.rate_limit_unchecked.reset()
     yield
     safe.breaker.reset()
-    views.rate_limit_unchecked.reset()
+    ratelimit.rate_limit_unchecked.reset()
 
 
 @pytest.fixture

@@ -59,7 +59,7 @@ def test_the_sweep_leaves_requests_inside_the_retry_window_to_their_task(today, 
 
 
 def test_the_sweep_says_in_its_help_what_it_leaves_to_the_task():
-    command = load_command_class("workshops", "send_pending_notifications")
+    command = load_command_class("core", "send_pending_notifications")
     help_text = " ".join(
         command.create_parser("manage.py", "send_pending_notifications").format_help().split()
     )
