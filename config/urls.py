@@ -24,5 +24,6 @@ urlpatterns += i18n_patterns(
     path("", include("partnerships.urls")),
     path("", include("meetings.urls")),
     path("workshops/", include("workshops.urls")),
+    path("get-involved/", include("involvement.urls")),
     prefix_default_language=False,
 )

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "partnerships",
     "meetings",
     "workshops",
+    "involvement",
     "staff",
 ]
 
@@ -349,6 +350,17 @@ WORKSHOP_EMAIL_RETRY_DELAY = int(os.environ.get("WORKSHOP_EMAIL_RETRY_DELAY", "6
 # send_pending_notifications only sweeps requests older than this many seconds: newer
 # ones are still in the hands of their task. Keep it longer than all the retries.
 WORKSHOP_EMAIL_SWEEP_AFTER = int(os.environ.get("WORKSHOP_EMAIL_SWEEP_AFTER", "3600"))
+
+# Get involved: interest forms (the involvement app) go through the same machinery
+# as workshop requests (core/submissions/), with their own rate limit and retention;
+# their e-mails are retried and swept on the workshop requests' schedule.
+INVOLVEMENT_RATE_LIMIT = int(os.environ.get("INVOLVEMENT_RATE_LIMIT", "5"))
+INVOLVEMENT_RATE_LIMIT_PERIOD = WORKSHOP_RATE_LIMIT_PERIOD
+# Closed interest forms (connected, closed) are purged this many days after closing.
+INVOLVEMENT_RETENTION_DAYS = int(os.environ.get("INVOLVEMENT_RETENTION_DAYS", "365"))
+INVOLVEMENT_EMAIL_MAX_ATTEMPTS = WORKSHOP_EMAIL_MAX_ATTEMPTS
+INVOLVEMENT_EMAIL_RETRY_DELAY = WORKSHOP_EMAIL_RETRY_DELAY
+INVOLVEMENT_EMAIL_SWEEP_AFTER = WORKSHOP_EMAIL_SWEEP_AFTER
 # SQL logged at DEBUG level would carry requesters' names and e-mail addresses
 # in its parameters: keep the database logger quiet whatever DJANGO_LOG_LEVEL says.
 LOGGING["loggers"]["django.db.backends"] = {"level": "INFO"}

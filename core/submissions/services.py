@@ -66,12 +66,17 @@ def _enqueue_emails(kind: SubmissionKind, submission: Submission) -> None:
         )
 
 
-def email(template: str, language: str, context: dict, *, to: str, reply_to: str):
+def email(template: str, language: str, context: dict, *, to: str, reply_to: str | None):
     """A plain-text e-mail from <template>_subject.txt and <template>_body.txt, in ``language``."""
     with translation.override(language):
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}_body.txt", context)
-    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[to], reply_to=[reply_to])
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        to=[to],
+        reply_to=[reply_to] if reply_to else None,
+    )
 
 
 def notify(kind: SubmissionKind, submission: Submission) -> bool:

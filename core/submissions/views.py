@@ -72,7 +72,7 @@ class SubmissionFormView(View):
             )
         if not form.is_valid():
             kind.logger.info(
-                "%s form returned with errors in: %s", kind.label, ", ".join(sorted(form.errors))
+                "%s: form returned with errors in: %s", kind.label, ", ".join(sorted(form.errors))
             )
             return self.render_form(form)
 

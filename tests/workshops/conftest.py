@@ -1,34 +1,8 @@
 import pytest
-import time_machine
 
-from core.submissions import ratelimit
-from pagecache import safe
-from tests.factories import noon_in_new_york
+from tests.submissions import database_tasks, fresh_cache_breaker, today  # noqa: F401 - fixtures
 
-from .helpers import DATABASE_TASKS, TODAY, make_program, make_topic
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache_breaker():
-    """Each test starts with a cache that is presumed up and warnings not yet given."""
-    safe.breaker.reset()
-    ratelimit.rate_limit_unchecked.reset()
-    yield
-    safe.breaker.reset()
-    ratelimit.rate_limit_unchecked.reset()
-
-
-@pytest.fixture
-def database_tasks(settings):
-    """Tasks wait in the database for the worker, as in production."""
-    settings.TASKS = DATABASE_TASKS
-
-
-@pytest.fixture
-def today():
-    """Freeze the clock at noon in New York on TODAY (time still ticks)."""
-    with time_machine.travel(noon_in_new_york(TODAY.year, TODAY.month, TODAY.day)):
-        yield TODAY
+from .helpers import make_program, make_topic
 
 
 @pytest.fixture

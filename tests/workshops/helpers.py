@@ -1,29 +1,34 @@
-"""Factories and a valid form submission for the workshop tests."""
+"""Factories and a valid form submission for the workshop tests.
+
+What every kind of submission's tests share (broken mail servers, the task
+worker, the clock) is in tests/submissions.py, imported here by name.
+"""
 
 import datetime
 import itertools
-import smtplib
 
-import time_machine
-from django.conf import settings
-from django.core.mail.backends.base import BaseEmailBackend
-from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
-from django.db import DatabaseError
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 
+from tests.submissions import (  # noqa: F401 - the workshop tests import them from here
+    DATABASE_TASKS,
+    MAILBOX,
+    TODAY,
+    BrokenMailServer,
+    CountingBrokenMailServer,
+    MailboxOnlyServer,
+    after_the_sweep_window,
+    later,
+    run_worker,
+    task_store_unavailable,
+)
 from workshops.models import AcsProgram, WorkshopRequest, WorkshopTopic
 from workshops.services import workshop_request_submit
 
 _counter = itertools.count(1)
 
-# Everyday: Monday 2 March 2026, noon in New York.
-TODAY = datetime.date(2026, 3, 2)
-
 CONTACT_NAME = "Dolores Quintana-Whitfield"
 CONTACT_EMAIL = "dolores.qw@example.org"
 CONTACT_PHONE = "(718) 555-0142"
-MAILBOX = "OCEPMailbox@acs.nyc.gov"
 
 
 def make_topic(**fields) -> WorkshopTopic:
@@ -110,70 +115,3 @@ def form_data(topics, /, **changes) -> dict:
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value not in ("", None)}
-
-
-class BrokenMailServer(BaseEmailBackend):
-    """The mail server is down: every send fails, as smtplib does when it cannot connect."""
-
-    def send_messages(self, email_messages):
-        raise ConnectionRefusedError(f"could not reach the server for {email_messages[0].to}")
-
-
-class CountingBrokenMailServer(BaseEmailBackend):
-    """A mail server that times out, counting how often it was tried."""
-
-    attempts = 0
-
-    def send_messages(self, email_messages):
-        CountingBrokenMailServer.attempts += 1
-        raise TimeoutError("timed out")
-
-
-class MailboxOnlyServer(LocmemBackend):
-    """The requester's mail domain refuses mail: only OCEP's mailbox gets through."""
-
-    def send_messages(self, email_messages):
-        for message in email_messages:
-            if MAILBOX not in message.to:
-                # What smtplib raises when the server refuses every recipient.
-                raise smtplib.SMTPRecipientsRefused(
-                    dict.fromkeys(message.to, (550, b"mailbox unavailable"))
-                )
-        return super().send_messages(email_messages)
-
-
-# Tasks stored in the database for `db_worker`, as in production (config/settings/prod.py).
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def task_store_unavailable():
-    """An id_function for the database task backend: the task table cannot be written."""
-    raise DatabaseError("the task table is unavailable")
-
-
-def run_worker() -> None:
-    """What `manage.py db_worker --batch` does: run every task due now, then return.
-
-    The Worker itself, not call_command: the command would also install its
-    signal handlers and set log levels for the rest of the test session.
-    """
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    ).run()
-
-
-def later(seconds: float):
-    """Move the clock forward by ``seconds`` (time stands still there)."""
-    return time_machine.travel(timezone.now() + datetime.timedelta(seconds=seconds), tick=False)
-
-
-def after_the_sweep_window():
-    """Past WORKSHOP_EMAIL_SWEEP_AFTER: requests submitted now are the sweep's."""
-    return later(settings.WORKSHOP_EMAIL_SWEEP_AFTER + 1)

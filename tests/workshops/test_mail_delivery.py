@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from tests.mailservers import HangingMailServer, SmtpSink
 from workshops.models import WorkshopRequest
 from workshops.tasks import retry_delay
 
@@ -33,7 +34,6 @@ from .helpers import (
     submit,
     task_store_unavailable,
 )
-from .mailservers import HangingMailServer, SmtpSink
 
 URL = "/workshops/request/"
 EMAIL_TIMEOUT = 3
