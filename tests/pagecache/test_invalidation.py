@@ -170,6 +170,8 @@ def test_every_model_residents_read_invalidates_the_pages():
     private = {
         "workshops.WorkshopRequest",  # requesters' details: staff only
         "workshops.WorkshopStatusChange",
+        "involvement.InterestSubmission",  # residents' details: staff only
+        "involvement.InterestStatusChange",
     }
     ours = [
         model
