@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from involvement.models import InterestSubmission
 from meetings.models import MeetingSeries
 from partnerships.models import CommunityDistrict, CommunityPartnership
 from workshops.models import WorkshopRequest
@@ -18,13 +19,15 @@ def seed(*args) -> str:
     return out.getvalue()
 
 
-def test_one_command_seeds_listings_meetings_and_workshops_and_says_so():
+def test_one_command_seeds_listings_meetings_workshops_and_interest_forms_and_says_so():
     out = seed()
     assert CommunityPartnership.objects.exists()
     assert MeetingSeries.objects.exists()
     assert WorkshopRequest.objects.exists()
+    assert InterestSubmission.objects.exists()
     assert out.splitlines() == [
         "Workshop demo data ready (14 topics, programs and requests created).",
+        "Get involved demo data ready (4 interest forms created).",
         "Demo data ready (36 listings, 11 meeting series created).",
     ]
 
