@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from partnerships.models import CommunityDistrict
 from tests.factories import make_partnership
 from tests.pages import h1s, plain, section, text
 
@@ -206,3 +207,12 @@ def test_home_and_about_pages_link_to_the_program_pages(client):
         main = section(client.get(url), r"<main\b.*?</main>")
         for program in (INITIATIVE, APPROACH, PARENTS):
             assert f'href="{program}"' in main, (url, program)
+
+
+def test_the_cached_initiative_page_shows_a_new_partnership_at_once(client):
+    """The page cache serves /initiative/; a partnership saved afterwards still shows."""
+    assert "Not yet covered" in plain(district_row(client.get(INITIATIVE), "SI03"))
+    partnership = make_partnership(name="South Shore", borough="staten-island", districts=())
+    assert "Not yet covered" in plain(district_row(client.get(INITIATIVE), "SI03"))
+    partnership.community_districts.add(*CommunityDistrict.objects.filter(code="SI03"))
+    assert "South Shore" in plain(district_row(client.get(INITIATIVE), "SI03"))
