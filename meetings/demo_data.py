@@ -159,12 +159,12 @@ def seed_meetings(*, partnership_slugs: list[str], scale: int = 0) -> int:
                 new_date=moved_date + datetime.timedelta(days=7),
                 note="Moved one week later because the venue is closed (sample).",
             )
-    events = seed_events(today)
-    return len(created) + events + (seed_synthetic(scale, valid_from) if scale else 0)
+    return len(created) + (seed_synthetic(scale, valid_from) if scale else 0)
 
 
-def seed_events(today: datetime.date) -> int:
+def seed_events() -> int:
     """A few sample one-time events in the coming weeks; return how many were created."""
+    today = timezone.localdate()
     slugs = {row[0] for row in EVENTS}
     by_slug = {
         p.slug: p
