@@ -92,3 +92,17 @@ def make_change(series, original_date, kind="cancelled", **fields):
     return MeetingChange.objects.create(
         series=series, original_date=original_date, kind=kind, **fields
     )
+
+
+def make_event(*, partnership=None, languages=("en",), **fields):
+    """A published one-time event: a resource fair on Saturday 2026-12-12, 11 AM to 3 PM."""
+    fields.setdefault("title", "Resource fair")
+    fields.setdefault(
+        "description", "Local programs for food, housing and child care, in one room."
+    )
+    fields.setdefault("freq", "ONCE")
+    fields.setdefault("byday", "")
+    fields.setdefault("valid_from", datetime.date(2026, 12, 12))
+    fields.setdefault("start_time", datetime.time(11))
+    fields.setdefault("end_time", datetime.time(15))
+    return make_series(partnership=partnership, languages=languages, **fields)

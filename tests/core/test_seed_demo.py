@@ -25,7 +25,7 @@ def test_one_command_seeds_listings_meetings_and_workshops_and_says_so():
     assert WorkshopRequest.objects.exists()
     assert out.splitlines() == [
         "Workshop demo data ready (14 topics, programs and requests created).",
-        "Demo data ready (36 listings, 11 meeting series created).",
+        "Demo data ready (36 listings, 11 meeting series, 3 events created).",
     ]
 
 
