@@ -106,3 +106,23 @@ def make_event(*, partnership=None, languages=("en",), **fields):
     fields.setdefault("start_time", datetime.time(11))
     fields.setdefault("end_time", datetime.time(15))
     return make_series(partnership=partnership, languages=languages, **fields)
+
+
+def make_resource(*, languages=("en",), partnerships=(), **fields):
+    """A published resource with a link (pass `file=` for an uploaded PDF instead)."""
+    from resources.models import Resource
+
+    n = next(_counter)
+    fields.setdefault("title", f"Resource {n}")
+    fields.setdefault("slug", f"resource-{n}")
+    fields.setdefault("publisher", "Sample Publisher")
+    fields.setdefault("description", "A short guide for neighbors.")
+    fields.setdefault("topic", "approach")
+    fields.setdefault("audience", "community")
+    if "file" not in fields:
+        fields.setdefault("url", f"https://example.org/resources/{n}")
+    fields.setdefault("is_published", True)
+    resource = Resource.objects.create(**fields)
+    resource.languages.set(Language.objects.filter(code__in=languages))
+    resource.partnerships.set(partnerships)
+    return resource

@@ -2,7 +2,7 @@
 
 Each app seeds its own rows (`partnerships.demo_data.seed_listings`,
 `meetings.demo_data.seed_meetings` and `seed_events`,
-`workshops.demo_data.seed_workshops`);
+`workshops.demo_data.seed_workshops`, `resources.demo_data.seed_resources`);
 this command only calls them in order, in one transaction, and then starts
 the page cache afresh. Running it again changes nothing.
 """
@@ -13,6 +13,7 @@ from django.db import transaction
 from meetings.demo_data import seed_events, seed_meetings
 from pagecache.versions import invalidate as invalidate_pages
 from partnerships.demo_data import PARTNERSHIPS, MissingReferenceData, seed_listings
+from resources.demo_data import seed_resources
 from workshops.demo_data import seed_workshops
 
 
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         series = seed_meetings(partnership_slugs=[p[1] for p in PARTNERSHIPS], scale=scale)
         events = seed_events()
         seed_workshops(stdout=self.stdout, verbosity=options.get("verbosity", 1))
+        seed_resources()
         invalidate_pages()  # bulk_create() sends no signals
         if options.get("verbosity", 1) >= 1:
             self.stdout.write(
