@@ -14,7 +14,9 @@ in a 500 or a traceback in the log:
   traceback, as if the site were broken.
 - File parts in a multipart post are written to memory, then to a temporary
   file, whatever their size: only form fields count toward
-  DATA_UPLOAD_MAX_MEMORY_SIZE. No form on this site takes a file.
+  DATA_UPLOAD_MAX_MEMORY_SIZE. The one form that takes a file is the admin's
+  (a resource's PDF): file parts are refused from anyone but signed-in staff
+  in the admin, and of theirs at most STAFF_UPLOAD_MAX_BYTES is written.
 
 - A declared charset also makes Django parse the query string while it
   builds the request, before any middleware: a charset that is no text
@@ -33,9 +35,10 @@ import codecs
 import logging
 import re
 
+from django.conf import settings
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.core.files.uploadhandler import FileUploadHandler
+from django.core.files.uploadhandler import FileUploadHandler, TemporaryFileUploadHandler
 from django.http import UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
@@ -66,6 +69,28 @@ class RefuseFileParts(FileUploadHandler):
 
     def file_complete(self, file_size):
         return None
+
+
+class CappedFileUploadHandler(TemporaryFileUploadHandler):
+    """Writes at most STAFF_UPLOAD_MAX_BYTES of a file, but reports its whole size.
+
+    The form then refuses a file over the limit with a message that says how
+    big it was, and a huge upload never fills the disk.
+    """
+
+    def receive_data_chunk(self, raw_data, start):
+        room = settings.STAFF_UPLOAD_MAX_BYTES - start
+        if room > 0:
+            self.file.write(raw_data[:room])
+
+
+def upload_handlers_for(request) -> list[FileUploadHandler]:
+    """Staff signed in with both steps may upload files in the admin; nobody else."""
+    if request.path_info.startswith(f"/{settings.ADMIN_PATH}"):
+        user = request.user
+        if user.is_staff and getattr(user, "is_verified", lambda: False)():
+            return [CappedFileUploadHandler(request)]
+    return [RefuseFileParts(request)]
 
 
 def is_utf8(charset: str) -> bool:
@@ -113,7 +138,7 @@ class RequestInputMiddleware:
         try:
             request.GET  # noqa: B018 - parse it now, where a refusal is answered
             if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
-                request.upload_handlers = [RefuseFileParts(request)]
+                request.upload_handlers = upload_handlers_for(request)
                 request.POST  # noqa: B018
         except tuple(REASONS) as error:
             return next(text for kind, text in REASONS.items() if isinstance(error, kind))

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,12 @@ urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("", include("partnerships.urls")),
     path("", include("meetings.urls")),
+    path("", include("resources.urls")),
     path("workshops/", include("workshops.urls")),
     path("get-involved/", include("involvement.urls")),
     prefix_default_language=False,
 )
+
+# Uploaded files (resources' PDFs) under `make run`; static() adds nothing unless
+# DEBUG is on. Production serves them from the storage itself (README).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

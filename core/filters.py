@@ -1,7 +1,8 @@
-"""Filter pieces the public lists share: a fast drop-down and the language filter."""
+"""Filter pieces the public lists share: word search, a fast drop-down, the language filter."""
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,17 @@ def refused(form) -> bool:
     like an answer.
     """
     return form.is_bound and not form.is_valid()
+
+
+def every_word_in(fields, value: str) -> Q:
+    """Each word of a search must appear (any case) in at least one of these fields."""
+    query = Q()
+    for term in value.split():
+        term_query = Q()
+        for field in fields:
+            term_query |= Q(**{f"{field}__icontains": term})
+        query &= term_query
+    return query
 
 
 class QuickSelect(forms.Select):

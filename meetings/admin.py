@@ -1,5 +1,10 @@
-"""Admin for meeting schedules: a series with its cancelled, moved and extra dates inline."""
+"""Admin for meeting schedules: a series with its cancelled, moved and extra dates inline.
 
+"Meeting series" lists every series, one-time events included; "Events" shows
+only the events, with a form that asks for a date instead of a rule.
+"""
+
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -15,7 +20,7 @@ from django.views.decorators.http import require_POST
 from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin
 
 from . import occurrences
-from .models import MeetingChange, MeetingSeries
+from .models import Event, Frequency, MeetingChange, MeetingSeries
 from .recurrence import RuleError
 
 PREVIEW_COUNT = 6
@@ -57,29 +62,98 @@ def preview_rows(series: MeetingSeries) -> list[tuple[str, str, str]]:
     return rows
 
 
-@admin.register(MeetingSeries)
-class MeetingSeriesAdmin(BulkUpdateMixin, admin.ModelAdmin):
-    list_display = [
-        "partnership",
-        "title",
-        "schedule",
-        "next_meeting",
-        "is_published",
-        "is_sample_data",
-    ]
-    list_display_links = ["partnership", "title"]
+WHERE = (
+    _("Where"),
+    {
+        "fields": [
+            "attending_type",
+            "venue_name",
+            "street_address",
+            ("city", "postal_code"),
+            "join_url",
+            "dial_in",
+        ]
+    },
+)
+LANGUAGES_AND_ACCESSIBILITY = (
+    _("Languages and accessibility"),
+    {
+        "fields": [
+            "languages",
+            "wheelchair_access",
+            ("asl", "cart", "assistive_listening"),
+            "accessibility_notes",
+            "accommodation_requests",
+        ]
+    },
+)
+NOTES = (_("Notes"), {"fields": ["notes", ("created", "updated")]})
+
+
+class SeriesAdminBase(BulkUpdateMixin, admin.ModelAdmin):
+    """What the series and the events admin share: lists, search, changes inline, actions."""
+
     list_filter = ["is_published", "partnership__borough", "attending_type", "is_sample_data"]
     list_select_related = ["partnership"]
     search_fields = ["title", "slug", "partnership__name", "venue_name"]
     autocomplete_fields = ["partnership"]
     filter_horizontal = ["languages"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["next_dates", "created", "updated"]
     formfield_overrides = URL_FIELD_OVERRIDES
     inlines = [MeetingChangeInline]
     actions = ["publish", "unpublish"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("changes")
+
+    @admin.action(description=_("Publish the selected series"), permissions=["change"])
+    def publish(self, request, queryset):
+        self.update_selected(
+            request,
+            queryset,
+            lambda n: ngettext("%(count)d series published.", "%(count)d series published.", n),
+            is_published=True,
+        )
+
+    @admin.action(description=_("Unpublish the selected series"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self.update_selected(
+            request,
+            queryset,
+            lambda n: ngettext("%(count)d series unpublished.", "%(count)d series unpublished.", n),
+            is_published=False,
+        )
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(SeriesAdminBase):
+    list_display = [
+        "partnership",
+        "title",
+        "kind",
+        "schedule",
+        "next_meeting",
+        "is_published",
+        "is_sample_data",
+    ]
+    list_display_links = ["partnership", "title"]
+    # "Repeats" tells regular meetings from one-time events ("Does not repeat").
+    list_filter = ["freq", *SeriesAdminBase.list_filter]
+    readonly_fields = ["next_dates", "created", "updated"]
     fieldsets = [
-        (None, {"fields": ["partnership", "title", "slug", "is_published", "is_sample_data"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "partnership",
+                    "title",
+                    "slug",
+                    "description",
+                    "is_published",
+                    "is_sample_data",
+                ]
+            },
+        ),
         (
             _("When"),
             {
@@ -95,38 +169,12 @@ class MeetingSeriesAdmin(BulkUpdateMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        (
-            _("Where"),
-            {
-                "fields": [
-                    "attending_type",
-                    "venue_name",
-                    "street_address",
-                    ("city", "postal_code"),
-                    "join_url",
-                    "dial_in",
-                ]
-            },
-        ),
-        (
-            _("Languages and accessibility"),
-            {
-                "fields": [
-                    "languages",
-                    "wheelchair_access",
-                    ("asl", "cart", "assistive_listening"),
-                    "accessibility_notes",
-                    "accommodation_requests",
-                ]
-            },
-        ),
-        (_("Notes"), {"fields": ["notes", ("created", "updated")]}),
+        WHERE,
+        LANGUAGES_AND_ACCESSIBILITY,
+        NOTES,
     ]
 
     change_form_template = "admin/meetings/meetingseries/change_form.html"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("changes")
 
     # -- Preview: the next dates of the rule as typed, before saving ---------
 
@@ -192,6 +240,10 @@ class MeetingSeriesAdmin(BulkUpdateMixin, admin.ModelAdmin):
                 context["warning"] = series.rule_warning
         return render(request, "admin/meetings/meetingseries/preview.html", context)
 
+    @admin.display(description=_("kind"), ordering="freq")
+    def kind(self, obj):
+        return gettext("Event") if obj.is_event else gettext("Meeting")
+
     @admin.display(description=_("schedule"))
     def schedule(self, obj):
         return obj.schedule_in_words
@@ -217,20 +269,61 @@ class MeetingSeriesAdmin(BulkUpdateMixin, admin.ModelAdmin):
         if obj.rule_warning:
             messages.warning(request, obj.rule_warning)
 
-    @admin.action(description=_("Publish the selected series"), permissions=["change"])
-    def publish(self, request, queryset):
-        self.update_selected(
-            request,
-            queryset,
-            lambda n: ngettext("%(count)d series published.", "%(count)d series published.", n),
-            is_published=True,
-        )
 
-    @admin.action(description=_("Unpublish the selected series"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        self.update_selected(
-            request,
-            queryset,
-            lambda n: ngettext("%(count)d series unpublished.", "%(count)d series unpublished.", n),
-            is_published=False,
-        )
+class EventForm(forms.ModelForm):
+    """An event's form: no rule to fill in, its one date under "date"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An event does not repeat; set before validation, which checks the rule.
+        self.instance.freq = Frequency.ONCE
+        self.instance.interval = 1
+        self.instance.byday = ""
+        self.instance.bymonthday = None
+        self.instance.until = None
+        if "valid_from" in self.fields:
+            self.fields["valid_from"].label = _("date")
+            self.fields["valid_from"].help_text = ""
+        if "title" in self.fields and self.instance.pk is None:
+            self.fields["title"].initial = ""  # not the meetings' default title
+
+
+@admin.register(Event)
+class EventAdmin(SeriesAdminBase):
+    form = EventForm
+    list_display = ["title", "partnership", "event_date", "is_published", "is_sample_data"]
+    list_display_links = ["title"]
+    date_hierarchy = "valid_from"
+    readonly_fields = ["created", "updated"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "partnership",
+                    "title",
+                    "slug",
+                    "description",
+                    "is_published",
+                    "is_sample_data",
+                ]
+            },
+        ),
+        (_("When"), {"fields": ["valid_from", ("start_time", "end_time"), "timezone"]}),
+        WHERE,
+        LANGUAGES_AND_ACCESSIBILITY,
+        NOTES,
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).events()
+
+    @admin.display(description=_("date"), ordering="valid_from")
+    def event_date(self, obj):
+        """The event's date, as any change leaves it: "Dec. 12, 2026 (Cancelled)"."""
+        occurrence = occurrences.find(obj, obj.valid_from)
+        if occurrence is None:
+            return "—"
+        when = date_format(timezone.localtime(occurrence.start), "DATE_FORMAT")
+        status = occurrence.status_in_words
+        return f"{when} ({status})" if status else when

@@ -1,8 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# The models whose rows residents read on the public pages.
-PUBLIC_MODELS = ["MeetingSeries", "MeetingChange"]
+# The models whose rows residents read on the public pages. Event is a proxy of
+# MeetingSeries: a save through the "Events" admin sends its signals as Event.
+PUBLIC_MODELS = ["MeetingSeries", "Event", "MeetingChange"]
 
 
 class MeetingsConfig(AppConfig):

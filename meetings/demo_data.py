@@ -1,8 +1,9 @@
-"""Sample meeting schedules for the demo partnerships, plainly marked as samples.
+"""Sample meeting schedules and events for the demo partnerships, plainly marked as samples.
 
 The real partnerships meet monthly, but their exact days, times and places
 are not published in our sources, so every schedule here is invented and
 flagged `is_sample_data`, which the site states on every page showing it.
+The same goes for the few one-time events, set in the weeks after seeding.
 """
 
 import datetime
@@ -12,7 +13,14 @@ from django.utils import timezone
 from core.places import CITY
 from partnerships.models import CommunityPartnership, Language
 
-from .models import AttendingType, ChangeKind, MeetingChange, MeetingSeries, WheelchairAccess
+from .models import (
+    AttendingType,
+    ChangeKind,
+    Frequency,
+    MeetingChange,
+    MeetingSeries,
+    WheelchairAccess,
+)
 
 # (byday, start, end, how to attend) for the real partnerships, in seeding order.
 SCHEDULES = [
@@ -27,6 +35,46 @@ SCHEDULES = [
     ("2SA", datetime.time(11), datetime.time(13), AttendingType.IN_PERSON),
     ("-1WE", datetime.time(18), datetime.time(20), AttendingType.VIRTUAL),
     ("3TU", datetime.time(16), datetime.time(18), AttendingType.HYBRID),
+]
+# (partnership, slug suffix, title, description, at least this many days ahead,
+# weekday (0 = Monday), start, end, how to attend): one of each kind the issue names.
+EVENTS = [
+    (
+        "hunts-point",
+        "resource-fair",
+        "Community resource fair (sample)",
+        "Meet local organizations that help with food, housing, child care, benefits and "
+        "jobs, all in one room. Activities for children while you talk (sample event).",
+        10,
+        5,
+        datetime.time(11),
+        datetime.time(15),
+        AttendingType.IN_PERSON,
+    ),
+    (
+        "east-harlem",
+        "family-day",
+        "Family day in the park (sample)",
+        "An afternoon of games, music, face painting and story time for families, with "
+        "tables from neighborhood programs (sample event).",
+        17,
+        5,
+        datetime.time(12),
+        datetime.time(16),
+        AttendingType.IN_PERSON,
+    ),
+    (
+        "elmhurst",
+        "teens-workshop",
+        "Workshop: talking with teens (sample)",
+        "A free workshop for parents and caregivers on keeping conversations going with "
+        "teenagers, led by a family counselor. Come in person or join online (sample event).",
+        8,
+        2,
+        datetime.time(18),
+        datetime.time(19, 30),
+        AttendingType.HYBRID,
+    ),
 ]
 ACCOMMODATIONS = (
     "Ask the partnership for an interpreter, ASL, CART or another accommodation at least "
@@ -112,6 +160,49 @@ def seed_meetings(*, partnership_slugs: list[str], scale: int = 0) -> int:
                 note="Moved one week later because the venue is closed (sample).",
             )
     return len(created) + (seed_synthetic(scale, valid_from) if scale else 0)
+
+
+def seed_events() -> int:
+    """A few sample one-time events in the coming weeks; return how many were created."""
+    today = timezone.localdate()
+    slugs = {row[0] for row in EVENTS}
+    by_slug = {
+        p.slug: p
+        for p in CommunityPartnership.objects.filter(slug__in=slugs).prefetch_related("languages")
+    }
+    created = 0
+    for n, (slug, suffix, title, description, ahead, weekday, start, end, attending) in enumerate(
+        EVENTS
+    ):
+        partnership = by_slug.get(slug)
+        event_slug = f"{slug}-{suffix}"
+        if partnership is None or MeetingSeries.objects.filter(slug=event_slug).exists():
+            continue
+        fields = _series_fields(partnership, n, today)
+        day = today + datetime.timedelta(days=ahead)
+        day += datetime.timedelta(days=(weekday - day.weekday()) % 7)
+        fields.update(
+            title=title,
+            slug=event_slug,
+            description=description,
+            freq=Frequency.ONCE,
+            byday="",
+            valid_from=day,
+            start_time=start,
+            end_time=end,
+            attending_type=attending,
+            venue_name=f"{partnership.neighborhoods.split(',')[0]} recreation center (sample)",
+            street_address=f"{100 + n * 7} Sample Street",
+            city=CITY[partnership.borough],
+            join_url="",
+            dial_in="",
+        )
+        if attending != AttendingType.IN_PERSON:
+            fields.update(join_url=f"https://example.org/events/{event_slug}")
+        event = MeetingSeries.objects.create(**fields)
+        event.languages.set(partnership.languages.all())
+        created += 1
+    return created
 
 
 def seed_synthetic(scale: int, valid_from: datetime.date) -> int:

@@ -3,8 +3,10 @@
 Each series is one VEVENT with an RRULE, so calendar apps show all future
 meetings. Cancelled dates are EXDATEs; a moved date is a second VEVENT with
 the same UID and a RECURRENCE-ID naming the date it replaces; an extra
-meeting is its own VEVENT. UIDs come from primary keys, so they stay the
-same when staff rename a series or change its slug.
+meeting is its own VEVENT. A one-time event is a single VEVENT with no RRULE,
+as its change (if any) leaves it: moved, or kept with STATUS:CANCELLED so that
+calendars which had it mark it cancelled. UIDs come from primary keys, so they
+stay the same when staff rename a series or change its slug.
 """
 
 import datetime
@@ -80,6 +82,8 @@ def location(series: MeetingSeries, venue: str, address: str) -> str:
 
 def description(series: MeetingSeries, page_url: str, note: str = "") -> str:
     lines = [note] if note else []
+    if series.description:
+        lines.append(series.description)
     lines.append(series.schedule_in_words)
     languages = ", ".join(language.display_name for language in series.languages.all())
     if languages:
@@ -97,11 +101,14 @@ def description(series: MeetingSeries, page_url: str, note: str = "") -> str:
     return "\n".join(lines)
 
 
-def _event(series: MeetingSeries, uid: str, start, end, summary: str, url: str) -> Event:
+def _event(
+    series: MeetingSeries, uid: str, start, end, summary: str, url: str, modified=None
+) -> Event:
+    modified = (modified or series.updated).astimezone(UTC)
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", series.updated.astimezone(UTC))
-    event.add("last-modified", series.updated.astimezone(UTC))
+    event.add("dtstamp", modified)
+    event.add("last-modified", modified)
     event.add("dtstart", start)
     event.add("dtend", end)
     event.add("summary", summary)
@@ -129,11 +136,38 @@ def changed_event(series, uid: str, change: MeetingChange, page_url: str, absolu
     return event
 
 
+def one_time_event(series: MeetingSeries, day: datetime.date, absolute) -> Event:
+    """The VEVENT of an event that does not repeat, with its change (if any) applied."""
+    change = next(
+        (c for c in series.change_list if c.original_date == day and c.kind != ChangeKind.EXTRA),
+        None,
+    )
+    occurrence = occurrences.occurrence_for(series, day, change)
+    page_url = absolute(occurrence.get_absolute_url())
+    modified = max(series.updated, change.updated) if change else series.updated
+    event = _event(
+        series,
+        series_uid(series),
+        occurrence.start,
+        occurrence.end,
+        str(series),
+        page_url,
+        modified,
+    )
+    if occurrence.is_cancelled:
+        event["status"] = "CANCELLED"
+    event.add("location", location(series, occurrence.venue_name, occurrence.address))
+    event.add("description", description(series, page_url, occurrence.note))
+    return event
+
+
 def series_events(series: MeetingSeries, absolute: Callable[[str], str]) -> list[Event]:
     """The VEVENTs of one series: the rule, its moved dates and its extra meetings."""
     first = series.first_rule_date()
     if first is None:
         return []
+    if series.is_event:
+        return [one_time_event(series, first, absolute)]
     tz = series.tz
     page_url = absolute(series.partnership.get_absolute_url())
     summary = str(series)

@@ -1,4 +1,4 @@
-"""Filters for the meetings list: which series, and over which dates."""
+"""Filters for the meetings list: which series (meetings, events or both), and over which dates."""
 
 import datetime
 import html
@@ -32,6 +32,19 @@ class HowToAttend(django_filters.ChoiceFilter):
     def filter(self, qs, value):
         if value in self.MATCHES:
             return qs.filter(attending_type__in=self.MATCHES[value])
+        return qs
+
+
+class KindFilter(django_filters.ChoiceFilter):
+    """Regular meetings, one-time events, or (left empty) both."""
+
+    CHOICES = [("meeting", _("Meetings")), ("event", _("Events"))]
+
+    def filter(self, qs, value):
+        if value == "meeting":
+            return qs.meetings()
+        if value == "event":
+            return qs.events()
         return qs
 
 
@@ -144,6 +157,11 @@ class MeetingFilterSet(django_filters.FilterSet):
         empty_label=_("All partnerships"),
         widget=PartnershipSelect,
     )
+    kind = KindFilter(
+        label=_("Meetings or events"),
+        choices=KindFilter.CHOICES,
+        empty_label=_("Meetings and events"),
+    )
     attending = HowToAttend(
         label=_("How to attend"), choices=HowToAttend.CHOICES, empty_label=_("Any way")
     )
@@ -158,7 +176,7 @@ class MeetingFilterSet(django_filters.FilterSet):
     class Meta:
         model = MeetingSeries
         form = MeetingFilterForm
-        fields = ["borough", "partnership", "attending", "language", "start", "end"]
+        fields = ["kind", "borough", "partnership", "attending", "language", "start", "end"]
 
     def in_window(self, queryset, name, value):
         # Dates choose which occurrences to compute, not which series: see the view.

@@ -2,6 +2,12 @@
 
 A series stores its rule (HSDS-style: freq, interval, byday or bymonthday);
 its occurrences are computed by `meetings.occurrences`, never stored.
+
+A one-time event (a resource fair, a family day, a workshop) is a series that
+does not repeat (`freq` ONCE): its one date is `valid_from`. It needs no model
+of its own: the list, the calendar, the feeds, its page, and cancelling or
+moving it by a change all work as they do for a meeting. `Event` is the same
+table seen through the admin's "Events" entry.
 """
 
 import datetime
@@ -11,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +35,7 @@ from . import recurrence
 class Frequency(models.TextChoices):
     MONTHLY = recurrence.MONTHLY, _("Monthly")
     WEEKLY = recurrence.WEEKLY, _("Weekly")
+    ONCE = recurrence.ONCE, _("Does not repeat (one-time event)")
 
 
 class AttendingType(models.TextChoices):
@@ -44,6 +52,8 @@ class WheelchairAccess(models.TextChoices):
 
 TIMEZONES = [("America/New_York", _("New York (Eastern Time)"))]
 
+DESCRIPTION_MAX_LENGTH = 600
+
 
 class MeetingSeriesQuerySet(models.QuerySet):
     def published(self):
@@ -55,6 +65,14 @@ class MeetingSeriesQuerySet(models.QuerySet):
 
     def for_partnership(self, partnership):
         return self.filter(partnership=partnership)
+
+    def events(self):
+        """One-time events: series that do not repeat."""
+        return self.filter(freq=Frequency.ONCE)
+
+    def meetings(self):
+        """Regular meetings: series that repeat."""
+        return self.exclude(freq=Frequency.ONCE)
 
     def for_listing(self):
         """What expanding occurrences needs, in two queries however many series."""
@@ -95,6 +113,7 @@ class MeetingSeriesQuerySet(models.QuerySet):
                 "title",
                 "timezone",
                 "is_sample_data",
+                "freq",
                 "updated_stamp",
                 "partnership__name",
                 "partnership__slug",
@@ -115,6 +134,14 @@ class MeetingSeries(models.Model):
         verbose_name=_("community partnership"),
     )
     title = models.CharField(_("title"), max_length=150, default="Monthly partnership meeting")
+    description = models.TextField(
+        _("description"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "What happens, for whom, in two or three sentences. Needed for a one-time event."
+        ),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=120,
@@ -152,7 +179,9 @@ class MeetingSeries(models.Model):
     timezone = models.CharField(
         _("time zone"), max_length=40, choices=TIMEZONES, default="America/New_York"
     )
-    valid_from = models.DateField(_("first date on or after"))
+    valid_from = models.DateField(
+        _("first date on or after"), help_text=_("For a one-time event: its date.")
+    )
     until = models.DateField(
         _("last date on or before"), null=True, blank=True, help_text=_("Empty: no end date.")
     )
@@ -244,8 +273,21 @@ class MeetingSeries(models.Model):
                 name="meetingseries_attending_type_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(byday="") | Q(bymonthday__isnull=False),
+                condition=Q(freq=Frequency.ONCE) | ~Q(byday="") | Q(bymonthday__isnull=False),
                 name="meetingseries_has_a_day",
+            ),
+            models.CheckConstraint(
+                condition=~Q(freq=Frequency.ONCE)
+                | Q(byday="", bymonthday__isnull=True, until__isnull=True, interval=1),
+                name="meetingseries_once_does_not_repeat",
+            ),
+            models.CheckConstraint(
+                condition=~Q(freq=Frequency.ONCE) | ~Q(description=""),
+                name="meetingseries_event_has_description",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("description"), DESCRIPTION_MAX_LENGTH),
+                name="meetingseries_description_length",
             ),
         ]
 
@@ -265,6 +307,11 @@ class MeetingSeries(models.Model):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def is_event(self) -> bool:
+        """A one-time event rather than a regular meeting."""
+        return self.freq == Frequency.ONCE
 
     def rule(self, near: datetime.date | None = None):
         """The dateutil rrule of this series over naive local datetimes at the start time.
@@ -303,7 +350,9 @@ class MeetingSeries(models.Model):
 
     @property
     def rule_in_words(self) -> str:
-        return recurrence.describe_rule(self.freq, self.interval, self.byday, self.bymonthday)
+        return recurrence.describe_rule(
+            self.freq, self.interval, self.byday, self.bymonthday, first=self.valid_from
+        )
 
     @property
     def time_range(self) -> str:
@@ -354,6 +403,8 @@ class MeetingSeries(models.Model):
             recurrence.check_rule(self.freq, self.interval or 0, self.byday, self.bymonthday)
         except recurrence.RuleError as error:
             field = "bymonthday" if self.bymonthday is not None and not self.byday else "byday"
+            if self.freq == Frequency.ONCE and not (self.byday or self.bymonthday is not None):
+                field = "interval"
             errors[field] = str(error)
         else:
             if self.byday:
@@ -362,6 +413,15 @@ class MeetingSeries(models.Model):
             errors["end_time"] = gettext("The meeting must end after it starts.")
         if self.valid_from and self.until and self.until < self.valid_from:
             errors["until"] = gettext("The last date cannot be before the first date.")
+        if self.is_event:
+            if self.until:
+                errors["until"] = gettext(
+                    "A one-time event has no last date: leave it empty. Its date is the first date."
+                )
+            if not self.description.strip():
+                errors["description"] = gettext(
+                    "Describe the event in a few sentences: what happens, and for whom."
+                )
         if self.is_in_person and not (self.venue_name and self.street_address):
             errors["street_address"] = gettext(
                 "In-person meetings need a venue and a street address."
@@ -373,6 +433,20 @@ class MeetingSeries(models.Model):
             errors["until"] = gettext("No meeting falls between the first and the last date.")
         if errors:
             raise ValidationError(errors)
+
+
+class Event(MeetingSeries):
+    """One-time events, as the admin's "Events" entry shows them.
+
+    The same rows as MeetingSeries (a proxy), with a form that asks only what
+    an event needs, and permissions of their own that the "OCEP editors" hold.
+    """
+
+    class Meta:
+        proxy = True
+        ordering = ["-valid_from", "partnership__name"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
 
 
 class ChangeKind(models.TextChoices):
@@ -460,7 +534,11 @@ class MeetingChange(models.Model):
                     "%(date)s is not a meeting date of this series, so it cannot be "
                     "cancelled or moved. Add an extra meeting instead."
                 ) % {"date": self.original_date.isoformat()}
-            if self.kind == ChangeKind.EXTRA and is_rule_date:
+            if self.kind == ChangeKind.EXTRA and series.is_event:
+                errors["kind"] = gettext(
+                    "A one-time event has no extra dates. Add another event instead."
+                )
+            elif self.kind == ChangeKind.EXTRA and is_rule_date:
                 errors["original_date"] = gettext(
                     "%(date)s is already a meeting date of this series."
                 ) % {"date": self.original_date.isoformat()}

@@ -2,8 +2,10 @@
 
 A rule is `freq` (monthly or weekly), `interval`, and either `byday` ("2TU":
 the second Tuesday, "-1FR": the last Friday, "TU" for a weekly rule) or
-`bymonthday` (15: the 15th, -1: the last day of the month). Nothing here
-touches the database, so the rules are cheap to test on their own.
+`bymonthday` (15: the 15th, -1: the last day of the month). A one-time event
+is the rule `ONCE`: no day, interval 1, its one date the rule's first date, so
+that it goes through the same occurrence machinery as the monthly meetings.
+Nothing here touches the database, so the rules are cheap to test on their own.
 """
 
 import datetime
@@ -20,6 +22,7 @@ BYDAY_RE = re.compile(r"^([+-]?\d+)?([A-Z]{2})$")
 
 MONTHLY = "MONTHLY"
 WEEKLY = "WEEKLY"
+ONCE = "ONCE"  # not an iCalendar FREQ: a feed writes such an event without an RRULE
 
 # Weekday names in the plural, for "every other week on Tuesdays".
 WEEKDAYS_PLURAL = {
@@ -83,6 +86,15 @@ def parse_byday(value: str) -> ByDay:
 
 def check_rule(freq: str, interval: int, byday: str, bymonthday: int | None) -> ByDay | None:
     """Validate a whole rule; return its parsed byday (or None for a bymonthday rule)."""
+    if freq == ONCE:
+        if byday or bymonthday is not None or interval != 1:
+            raise RuleError(
+                gettext(
+                    "A one-time event does not repeat: leave the day of the week and the "
+                    "day of the month empty, and “every” at 1."
+                )
+            )
+        return None
     if not 1 <= (interval or 0) <= 12:
         raise RuleError(gettext("The interval must be between 1 and 12."))
     if byday and bymonthday is not None:
@@ -147,7 +159,7 @@ def period_start(
     that period on: periods are counted in whole months, or in whole weeks
     from Monday (iCalendar's default WKST), from the one holding valid_from.
     """
-    if near <= valid_from:
+    if near <= valid_from or freq == ONCE:
         return valid_from
     if freq == MONTHLY:
         months = (near.year - valid_from.year) * 12 + near.month - valid_from.month
@@ -172,6 +184,8 @@ def build_rrule(
 ) -> rrule.rrule:
     """A dateutil rrule over naive local datetimes (wall-clock dates, no DST surprises)."""
     parsed = check_rule(freq, interval, byday, bymonthday)
+    if freq == ONCE:
+        return rrule.rrule(rrule.DAILY, dtstart=dtstart, count=1, cache=False)
     kwargs = {
         "dtstart": dtstart,
         "interval": interval,
@@ -197,12 +211,28 @@ def format_time_range(start: datetime.time, end: datetime.time) -> str:
     return f"{first}–{last}"
 
 
-def describe_rule(freq: str, interval: int, byday: str, bymonthday: int | None) -> str:
-    """The rule in words, in the active language: “Second Tuesday of every month”."""
+def describe_rule(
+    freq: str,
+    interval: int,
+    byday: str,
+    bymonthday: int | None,
+    *,
+    first: datetime.date | None = None,
+) -> str:
+    """The rule in words, in the active language: “Second Tuesday of every month”.
+
+    A one-time event is “One-time event on Dec. 12, 2026”: pass its date as `first`.
+    """
     try:
         parsed = check_rule(freq, interval, byday, bymonthday)
     except RuleError:
         return gettext("Schedule to be confirmed")
+    if freq == ONCE:
+        if first is None:
+            return gettext("One-time event")
+        return gettext("One-time event on %(date)s") % {
+            "date": formats.date_format(first, "DATE_FORMAT")
+        }
     if freq == WEEKLY:
         return ngettext(
             "Weekly on %(weekdays)s",

@@ -43,14 +43,15 @@ from pagecache import safe
 from partnerships.models import Language
 
 from . import feeds, occurrences
-from .models import MeetingSeries
+from .models import Frequency, MeetingSeries
 from .recurrence import RuleError
 
 logger = logging.getLogger(__name__)
 
 # Raise it when the shape of what is cached, or the text of the VEVENTs, changes:
-# a deploy then never reads entries that the code before it wrote.
-FORMAT = 1
+# a deploy then never reads entries that the code before it wrote. (2: one-time
+# events, which the code before them cached as having no dates and no VEVENT.)
+FORMAT = 2
 TIMEOUT = 24 * 60 * 60
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -220,11 +221,16 @@ class SeriesSummary:
     title: str
     timezone: str
     is_sample_data: bool
+    freq: str
     partnership: PartnershipSummary
 
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def is_event(self) -> bool:
+        return self.freq == Frequency.ONCE
 
 
 def summary(row) -> SeriesSummary:
@@ -234,6 +240,7 @@ def summary(row) -> SeriesSummary:
         row.title,
         row.timezone,
         row.is_sample_data,
+        row.freq,
         PartnershipSummary(row.partnership__name, row.partnership__slug),
     )
 

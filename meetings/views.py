@@ -39,24 +39,32 @@ def expire_when_one_ends(request, listed) -> None:
 
 
 NEXT_MEETING_COUNT = 3
+UPCOMING_EVENT_COUNT = 5
 
 
 def partnership_meetings_context(request, partnership: CommunityPartnership) -> dict:
-    """A partnership page's meetings section: its series, next dates and calendar feed.
+    """A partnership page's meetings section: its series, next dates, events and calendar feed.
 
     Rendered by the {% partnership_meetings %} tag (templatetags/meetings.py),
     so that partnerships, which meetings builds on, never imports meetings.
+    Events are listed apart from the next meetings, so that a busy month of
+    events never hides when the partnership regularly meets.
     """
     series = list(MeetingSeries.objects.published().for_partnership(partnership).for_listing())
-    next_meetings = occurrences.upcoming(series, days=occurrences.LOOKAHEAD_DAYS)[
-        :NEXT_MEETING_COUNT
-    ]
-    expire_when_one_ends(request, next_meetings)
+    regular = [s for s in series if not s.is_event]
+    events = [s for s in series if s.is_event]
+    days = occurrences.LOOKAHEAD_DAYS
+    next_meetings = occurrences.upcoming(regular, days=days)[:NEXT_MEETING_COUNT]
+    upcoming_events = occurrences.upcoming(events, days=days)[:UPCOMING_EVENT_COUNT]
+    expire_when_one_ends(request, next_meetings + upcoming_events)
     context = {
         "partnership": partnership,
-        "meeting_series": series,
-        "sample_schedule": any(s.is_sample_data for s in series),
+        "meeting_series": regular,
+        # Said once for what the section shows: its schedules and its coming events.
+        "sample_schedule": any(s.is_sample_data for s in regular)
+        or any(o.series.is_sample_data for o in upcoming_events),
         "next_meetings": next_meetings,
+        "upcoming_events": upcoming_events,
     }
     if series:
         context["subscribe"] = feeds.subscribe_links(
@@ -166,13 +174,15 @@ def calendar_month(request, year: int, month: int):
         # Both lookups hold this month's days only, so the days around it stay empty.
         meetings = by_day.get(day, [])
         cancelled = sum(o.is_cancelled for o in meetings)
+        events = sum(o.series.is_event and not o.is_cancelled for o in meetings)
         return {
             "date": day,
             "in_month": day.month == month,
             "is_today": day == today,
             "meetings": meetings,
             "moved_away": moved_from.get(day, []),
-            "taking_place": len(meetings) - cancelled,
+            "taking_place": len(meetings) - cancelled - events,
+            "events": events,
             "cancelled": cancelled,
         }
 
@@ -238,16 +248,21 @@ def json_ld(occurrence: occurrences.Occurrence, request) -> str:
                 "url": series.join_url or request.build_absolute_uri(request.path),
             }
         )
+    if series.is_event:
+        name, description = series.title, series.description
+    else:
+        name = str(series)
+        description = series.partnership.description or series.schedule_in_words
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": str(series),
+        "name": name,
         "startDate": occurrence.start.isoformat(),
         "endDate": occurrence.end.isoformat(),
         "eventStatus": status,
         "eventAttendanceMode": attendance,
         "location": locations[0] if len(locations) == 1 else locations,
-        "description": series.partnership.description or series.schedule_in_words,
+        "description": description,
         "url": request.build_absolute_uri(occurrence.get_absolute_url()),
         "isAccessibleForFree": True,
         "inLanguage": [language.code for language in series.languages.all()],

@@ -2,10 +2,9 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import LanguageFilter, QuickSelect
+from core.filters import LanguageFilter, QuickSelect, every_word_in
 
 from .models import (
     Borough,
@@ -63,13 +62,7 @@ class ListingFilterSet(django_filters.FilterSet):
     search_fields: tuple[str, ...] = ()
 
     def search(self, queryset, name, value):
-        query = Q()
-        for term in value.split():
-            term_query = Q()
-            for field in self.search_fields:
-                term_query |= Q(**{f"{field}__icontains": term})
-            query &= term_query
-        return queryset.filter(query)
+        return queryset.filter(every_word_in(self.search_fields, value))
 
     def filter_queryset(self, queryset):
         # Filtering across many-to-many relations can repeat a row.

@@ -92,3 +92,37 @@ def make_change(series, original_date, kind="cancelled", **fields):
     return MeetingChange.objects.create(
         series=series, original_date=original_date, kind=kind, **fields
     )
+
+
+def make_event(*, partnership=None, languages=("en",), **fields):
+    """A published one-time event: a resource fair on Saturday 2026-12-12, 11 AM to 3 PM."""
+    fields.setdefault("title", "Resource fair")
+    fields.setdefault(
+        "description", "Local programs for food, housing and child care, in one room."
+    )
+    fields.setdefault("freq", "ONCE")
+    fields.setdefault("byday", "")
+    fields.setdefault("valid_from", datetime.date(2026, 12, 12))
+    fields.setdefault("start_time", datetime.time(11))
+    fields.setdefault("end_time", datetime.time(15))
+    return make_series(partnership=partnership, languages=languages, **fields)
+
+
+def make_resource(*, languages=("en",), partnerships=(), **fields):
+    """A published resource with a link (pass `file=` for an uploaded PDF instead)."""
+    from resources.models import Resource
+
+    n = next(_counter)
+    fields.setdefault("title", f"Resource {n}")
+    fields.setdefault("slug", f"resource-{n}")
+    fields.setdefault("publisher", "Sample Publisher")
+    fields.setdefault("description", "A short guide for neighbors.")
+    fields.setdefault("topic", "approach")
+    fields.setdefault("audience", "community")
+    if "file" not in fields:
+        fields.setdefault("url", f"https://example.org/resources/{n}")
+    fields.setdefault("is_published", True)
+    resource = Resource.objects.create(**fields)
+    resource.languages.set(Language.objects.filter(code__in=languages))
+    resource.partnerships.set(partnerships)
+    return resource

@@ -41,6 +41,9 @@ def test_stylesheet_has_visible_focus_a_mobile_layout_and_a_print_section():
     [
         "/",
         "/about/",
+        "/initiative/",
+        "/approach/",
+        "/parents-as-partners/",
         "/partnerships/",
         "/partnerships/p/",
         "/family-enrichment-centers/",

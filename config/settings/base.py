@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "partnerships",
     "meetings",
     "workshops",
+    "resources",
     "involvement",
     "staff",
 ]
@@ -261,6 +262,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Files staff upload (a resource's PDF) go to STORAGES["default"]: this folder
+# under `make run`; production points that storage at object storage (README,
+# "Uploaded files"). Django serves them only while DEBUG is on.
+MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", "") or BASE_DIR / "media")
+# The largest file staff may upload in the admin. Only signed-in staff can send
+# files at all (config/handlers.py), and no more than this is written to disk.
+STAFF_UPLOAD_MAX_BYTES = int(os.environ.get("STAFF_UPLOAD_MAX_MB", "20")) * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

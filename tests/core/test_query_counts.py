@@ -3,7 +3,7 @@
 import pytest
 import time_machine
 
-from tests.factories import noon_in_new_york
+from tests.factories import make_partnership, noon_in_new_york
 from tests.pages import queries_for
 from tests.partnerships.test_query_counts import make_centers, make_partnerships
 
@@ -25,3 +25,25 @@ def test_home_page_query_count_is_fixed(client, rows):
     response = client.get("/")
     assert response.context["next_meetings"], "the home page lists the next meetings"
     assert queries_for(client, "/") == HOME_QUERIES
+
+
+# the 59 districts, then the published partnerships linked to them
+INITIATIVE_QUERIES = 2
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_initiative_page_query_count_is_fixed(client, rows):
+    make_partnerships(rows)  # each covers four Queens districts
+    for i in range(rows):
+        make_partnership(name=f"Bronx {i:03d}", districts=(f"BX{i % 12 + 1:02d}",))
+        make_partnership(name=f"Draft {i:03d}", districts=("SI01",), is_published=False)
+    assert queries_for(client, "/initiative/") == INITIATIVE_QUERIES
+    page = client.get("/initiative/").content.decode()
+    assert "Bronx 000" in page
+    assert "Draft 000" not in page
+
+
+@pytest.mark.parametrize("url", ["/approach/", "/parents-as-partners/"])
+def test_the_approach_and_parents_pages_need_no_database(client, url):
+    make_partnerships(5)
+    assert queries_for(client, url) == 0

@@ -28,7 +28,7 @@ def test_one_command_seeds_listings_meetings_workshops_and_interest_forms_and_sa
     assert out.splitlines() == [
         "Workshop demo data ready (14 topics, programs and requests created).",
         "Get involved demo data ready (4 interest forms created).",
-        "Demo data ready (36 listings, 11 meeting series created).",
+        "Demo data ready (36 listings, 11 meeting series, 3 events created).",
     ]
 
 

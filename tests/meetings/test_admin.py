@@ -9,7 +9,13 @@ from django.test import Client
 from django.urls import reverse
 
 from meetings.models import MeetingChange, MeetingSeries
-from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
+from tests.factories import (
+    make_change,
+    make_event,
+    make_partnership,
+    make_series,
+    noon_in_new_york,
+)
 from tests.signin import sign_in_staff
 
 pytestmark = [
@@ -295,3 +301,121 @@ def test_publish_and_unpublish_actions(staff_client):
     staff_client.post(CHANGELIST, {"action": "unpublish", "_selected_action": [series.pk]})
     series.refresh_from_db()
     assert not series.is_published
+
+
+# One-time events ------------------------------------------------------------------
+
+EVENTS = reverse("admin:meetings_event_changelist")
+ADD_EVENT = reverse("admin:meetings_event_add")
+
+
+def event_form(partnership, changes=(), **overrides):
+    """The Events add form as a browser would post it: a date, no rule."""
+    data = series_form(partnership, changes, **overrides)
+    for rule_field in ("freq", "interval", "byday", "bymonthday", "until"):
+        data.pop(rule_field)
+    data.update(
+        title="Resource fair",
+        slug="highbridge-resource-fair",
+        description="Local programs for food, housing and child care, in one room.",
+        valid_from="2026-12-12",
+        start_time="11:00",
+        end_time="15:00",
+    )
+    data.update(overrides)
+    return data
+
+
+def test_events_list_shows_events_with_their_date_and_not_the_meetings(staff_client, partnership):
+    make_series(partnership=partnership, title="Monthly partnership meeting")
+    fair = make_event(partnership=partnership, slug="fair")
+    make_event(
+        partnership=partnership, slug="family-day", title="Family day", valid_from="2026-12-19"
+    )
+    make_change(fair, datetime.date(2026, 12, 12), "cancelled")
+    html = staff_client.get(EVENTS).content.decode()
+    assert "Resource fair" in html and "Family day" in html
+    assert "Monthly partnership meeting" not in html
+    assert "Dec. 12, 2026 (Cancelled)" in html
+    assert "Dec. 19, 2026" in html
+    assert staff_client.get(EVENTS, {"q": "fair"}).status_code == 200
+    change_url = reverse("admin:meetings_event_change", args=[fair.pk])
+    assert staff_client.get(change_url).status_code == 200
+
+
+def test_series_list_says_which_are_events_and_filters_by_them(staff_client, partnership):
+    make_series(partnership=partnership)
+    make_event(partnership=partnership, slug="fair")
+    html = staff_client.get(CHANGELIST).content.decode()
+    assert "One-time event on Dec. 12, 2026, 11:00 AM–3:00 PM" in html
+    assert '<td class="field-kind">Event</td>' in html
+    assert '<td class="field-kind">Meeting</td>' in html
+    only_events = staff_client.get(CHANGELIST, {"freq__exact": "ONCE"}).content.decode()
+    assert '<td class="field-kind">Meeting</td>' not in only_events
+
+
+def test_staff_add_an_event_with_a_date_and_no_rule(staff_client, partnership):
+    form = staff_client.get(ADD_EVENT).content.decode()
+    assert 'name="byday"' not in form and 'name="freq"' not in form
+    response = staff_client.post(ADD_EVENT, event_form(partnership))
+    assert response.status_code == 302, response.context["errors"]
+    event = MeetingSeries.objects.get(slug="highbridge-resource-fair")
+    assert event.is_event
+    assert (event.valid_from, event.byday, event.bymonthday, event.until) == (
+        datetime.date(2026, 12, 12),
+        "",
+        None,
+        None,
+    )
+    page = staff_client.get("/meetings/highbridge-resource-fair/2026-12-12/")
+    assert page.status_code == 200
+
+
+def test_an_event_without_a_description_is_refused_in_plain_words(staff_client, partnership):
+    response = staff_client.post(ADD_EVENT, event_form(partnership, description=""))
+    assert response.status_code == 200
+    assert "Describe the event in a few sentences" in response.content.decode()
+    assert not MeetingSeries.objects.exists()
+
+
+def test_staff_cancel_an_event_in_its_changes(staff_client, partnership):
+    fair = make_event(partnership=partnership, slug="highbridge-resource-fair")
+    data = event_form(partnership, [{"original_date": "2026-12-12", "kind": "cancelled"}])
+    change_url = reverse("admin:meetings_event_change", args=[fair.pk])
+    response = staff_client.post(change_url, data)
+    assert response.status_code == 302, response.context["errors"]
+    assert fair.changes.get().kind == "cancelled"
+    page = staff_client.get("/meetings/highbridge-resource-fair/2026-12-12/").content.decode()
+    assert "This event is cancelled" in page
+
+
+def test_an_extra_date_for_an_event_is_refused(staff_client, partnership):
+    fair = make_event(partnership=partnership, slug="highbridge-resource-fair")
+    data = event_form(partnership, [{"original_date": "2026-12-13", "kind": "extra"}])
+    response = staff_client.post(reverse("admin:meetings_event_change", args=[fair.pk]), data)
+    assert "A one-time event has no extra dates" in response.content.decode()
+    assert not fair.changes.exists()
+
+
+def test_editors_can_manage_events_but_not_delete_them(client, django_user_model, partnership):
+    editor = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
+    editor.groups.add(Group.objects.get(name="OCEP editors"))
+    assert editor.has_perms(["meetings.add_event", "meetings.change_event", "meetings.view_event"])
+    assert not editor.has_perm("meetings.delete_event")
+    sign_in_staff(client, editor)
+    assert client.get(EVENTS).status_code == 200
+    response = client.post(ADD_EVENT, event_form(partnership))
+    assert response.status_code == 302
+    assert MeetingSeries.objects.events().count() == 1
+
+
+def test_staff_without_a_group_and_anonymous_visitors_cannot_see_events(
+    client, django_user_model, partnership
+):
+    fair = make_event(partnership=partnership)
+    change_url = reverse("admin:meetings_event_change", args=[fair.pk])
+    assert client.get(change_url).status_code == 302  # to the login page
+    clerk = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
+    sign_in_staff(client, clerk)
+    assert client.get(change_url).status_code == 403
+    assert client.get(EVENTS).status_code == 403

@@ -5,7 +5,13 @@ import datetime
 import pytest
 import time_machine
 
-from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
+from tests.factories import (
+    make_change,
+    make_event,
+    make_partnership,
+    make_series,
+    noon_in_new_york,
+)
 from tests.pages import queries_for
 from tests.partnerships.test_query_counts import ALL_LANGUAGES
 
@@ -29,6 +35,16 @@ def make_schedules(n):
         make_change(
             series, datetime.date(2027, 1, 12), "moved", new_date=datetime.date(2027, 1, 14)
         )
+
+
+def make_events(n):
+    """n events on different days in December and January, every third one cancelled."""
+    for i in range(n):
+        partnership = make_partnership(slug=f"host-{i:03d}", borough="queens")
+        day = datetime.date(2026, 12, 1) + datetime.timedelta(days=i % 60)
+        event = make_event(partnership=partnership, slug=f"event-{i:03d}", valid_from=day)
+        if i % 3 == 0:
+            make_change(event, day, "cancelled")
 
 
 # Every page reads the series' stamps in one query and takes their computed meetings
@@ -96,3 +112,37 @@ def test_feed_query_counts_are_fixed(client, rows):
     feed = "/partnerships/partnership-001/meetings.ics"
     assert queries_for(client, feed) == PARTNERSHIP_FEED_QUERIES
     assert queries_for(client, "/meetings/series-001/2027-01-12/event.ics") == OCCURRENCE_QUERIES
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_pages_with_events_keep_their_query_counts(client, rows):
+    make_schedules(rows)
+    make_events(rows)
+    assert queries_for(client, "/meetings/") == LIST_QUERIES + COMPUTE_QUERIES
+    assert queries_for(client, "/meetings/") == LIST_QUERIES
+    for kind in ("event", "meeting"):
+        assert queries_for(client, "/meetings/", {"kind": kind}) == LIST_QUERIES
+    calendar = "/meetings/calendar/2026/12/"
+    assert queries_for(client, calendar) == CALENDAR_QUERIES
+    assert queries_for(client, "/meetings/event-001/2026-12-02/") == OCCURRENCE_QUERIES
+    assert queries_for(client, "/meetings/event-000/2026-12-01/") == OCCURRENCE_QUERIES
+    assert queries_for(client, "/meetings/event-001/2026-12-02/event.ics") == OCCURRENCE_QUERIES
+    feed = "/meetings/feeds/all.ics"
+    assert queries_for(client, feed) == FEED_QUERIES + FEED_COMPUTE_QUERIES
+    assert queries_for(client, feed) == FEED_QUERIES
+    assert queries_for(client, "/partnerships/host-001/meetings.ics") == PARTNERSHIP_FEED_QUERIES
+
+
+def test_a_partnership_page_costs_the_same_with_5_or_50_events(client):
+    partnership = make_partnership(slug="busy", borough="queens")
+    make_series(partnership=partnership, slug="busy-monthly", languages=ALL_LANGUAGES)
+
+    def add_events(first, last):
+        for i in range(first, last):
+            day = datetime.date(2026, 12, 1) + datetime.timedelta(days=i)
+            make_event(partnership=partnership, slug=f"busy-event-{i:03d}", valid_from=day)
+
+    add_events(0, 5)
+    with_five = queries_for(client, "/partnerships/busy/")
+    add_events(5, 50)
+    assert queries_for(client, "/partnerships/busy/") == with_five

@@ -71,8 +71,8 @@ def test_running_seed_twice_changes_nothing():
     before = snapshot()
     second = seed()
     assert snapshot() == before
-    assert "36 listings, 11 meeting series created" in first
-    assert "0 listings, 0 meeting series created" in second
+    assert "36 listings, 11 meeting series, 3 events created" in first
+    assert "0 listings, 0 meeting series, 0 events created" in second
 
 
 def test_seed_keeps_staff_edits():
@@ -89,7 +89,7 @@ def test_seed_keeps_a_listing_staff_renamed_or_reslugged():
         slug="union-settlement-fec", name="Union Settlement FEC"
     )
     before = snapshot()
-    assert "0 listings, 0 meeting series created" in seed()
+    assert "0 listings, 0 meeting series, 0 events created" in seed()
     assert snapshot() == before
 
 

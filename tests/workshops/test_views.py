@@ -50,11 +50,11 @@ def test_inactive_topics_and_programs_are_not_shown(client, topics, programs):
 
 def test_the_main_navigation_and_home_page_lead_to_the_workshops(client):
     home = client.get("/").content.decode()
-    assert '<a href="/workshops/">Workshops</a>' in home
+    assert '<a href="/workshops/">Demystifying ACS workshops</a>' in home
     assert f'href="{URL}"' in home
     assert "mailto:OCEPMailbox" not in home
     page = client.get("/workshops/").content.decode()
-    assert '<a href="/workshops/" aria-current="page">Workshops</a>' in page
+    assert '<a href="/workshops/" aria-current="page">Demystifying ACS workshops</a>' in page
 
 
 def test_the_pages_work_in_spanish(client, topics):

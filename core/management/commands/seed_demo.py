@@ -1,7 +1,8 @@
 """Load the demo data of every app: real program names, plainly marked samples.
 
 Each app seeds its own rows (`partnerships.demo_data.seed_listings`,
-`meetings.demo_data.seed_meetings`, `workshops.demo_data.seed_workshops`,
+`meetings.demo_data.seed_meetings` and `seed_events`,
+`workshops.demo_data.seed_workshops`, `resources.demo_data.seed_resources`,
 `involvement.demo_data.seed_involvement`);
 this command only calls them in order, in one transaction, and then starts
 the page cache afresh. Running it again changes nothing.
@@ -11,9 +12,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from involvement.demo_data import seed_involvement
-from meetings.demo_data import seed_meetings
+from meetings.demo_data import seed_events, seed_meetings
 from pagecache.versions import invalidate as invalidate_pages
 from partnerships.demo_data import PARTNERSHIPS, MissingReferenceData, seed_listings
+from resources.demo_data import seed_resources
 from workshops.demo_data import seed_workshops
 
 
@@ -42,12 +44,15 @@ class Command(BaseCommand):
         except MissingReferenceData as error:
             raise CommandError(str(error)) from error
         series = seed_meetings(partnership_slugs=[p[1] for p in PARTNERSHIPS], scale=scale)
+        events = seed_events()
         seed_workshops(stdout=self.stdout, verbosity=options.get("verbosity", 1))
+        seed_resources()
         seed_involvement(stdout=self.stdout, verbosity=options.get("verbosity", 1))
         invalidate_pages()  # bulk_create() sends no signals
         if options.get("verbosity", 1) >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Demo data ready ({created} listings, {series} meeting series created)."
+                    f"Demo data ready ({created} listings, {series} meeting series, "
+                    f"{events} events created)."
                 )
             )
