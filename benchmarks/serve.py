@@ -201,27 +201,36 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def default_workers() -> int:
+    """What config/gunicorn.py chooses when WEB_CONCURRENCY is unset."""
+    return min(2 * (os.cpu_count() or 1) + 1, 8)
+
+
 def gunicorn_command(
-    *, port: int, workers: int, threads: int, config: Path | None
+    *, port: int, workers: int | None, threads: int, config: Path | None
 ) -> tuple[list[str], dict[str, str]]:
     """argv and extra environment for gunicorn.
 
     With config/gunicorn.py the settings go through the environment it reads,
-    so the benchmark measures that file's choices; without it, through flags.
-    The bind address is a flag either way: the benchmark only ever listens on
-    loopback.
+    so the benchmark measures that file's choices (its worker count too, unless
+    one is given); without it, through flags. The bind address is a flag either
+    way: the benchmark only ever listens on loopback.
     """
     argv = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--bind", f"127.0.0.1:{port}"]
-    env = {
-        "WEB_HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": str(workers),
-        "GUNICORN_THREADS": str(threads),
-    }
+    env = {"WEB_HOST": "127.0.0.1", "PORT": str(port), "GUNICORN_THREADS": str(threads)}
+    if workers is not None:
+        env["WEB_CONCURRENCY"] = str(workers)
     if config is not None:
         argv += ["--config", str(config)]
     else:
-        argv += ["--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads)]
+        argv += [
+            "--workers",
+            str(workers or default_workers()),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            str(threads),
+        ]
     return argv + ["config.wsgi"], env
 
 
@@ -370,7 +379,8 @@ def start_gunicorn(
         time.sleep(0.2)
 
 
-def run_wrk(args, port: int, path: str, lua: str) -> dict:
+def run_wrk(args, port: int, path: str, lua: str, duration: int | None = None) -> dict:
+    duration = duration or args.duration
     completed = subprocess.run(
         [
             args.wrk,
@@ -379,7 +389,7 @@ def run_wrk(args, port: int, path: str, lua: str) -> dict:
             "--connections",
             str(args.connections),
             "--duration",
-            f"{args.duration}s",
+            f"{duration}s",
             "--timeout",
             "2s",
             "--latency",
@@ -392,7 +402,7 @@ def run_wrk(args, port: int, path: str, lua: str) -> dict:
         ],
         capture_output=True,
         text=True,
-        timeout=args.duration + 60,
+        timeout=duration + 60,
     )
     if completed.returncode != 0:
         raise SystemExit(f"wrk failed on {path}:\n{completed.stdout}{completed.stderr}")
@@ -432,6 +442,10 @@ def measure_load(args, port: int, pages: list[tuple[str, str]], workdir: str) ->
             status = get(port, path)
             if status != 200:
                 raise SystemExit(f"{path} answered {status} while warming up, not 200")
+    # Then a second of load on each, so that every worker, not only the one
+    # that answered above, holds its own copy of each page (pagecache/local.py).
+    for _, path in pages:
+        run_wrk(args, port, path, str(lua), duration=1)
     progress(f"warmed {len(pages)} pages")
     results: dict[str, list[dict]] = {name: [] for name, _ in pages}
     for round_number in range(1, args.rounds + 1):
@@ -521,8 +535,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--workers",
         type=int,
-        default=int(os.environ.get("WEB_CONCURRENCY") or 2),
-        help="gunicorn workers (default WEB_CONCURRENCY or 2)",
+        default=int(os.environ["WEB_CONCURRENCY"]) if os.environ.get("WEB_CONCURRENCY") else None,
+        help="gunicorn workers (default: as production, WEB_CONCURRENCY or 2 x cores + 1, max 8)",
     )
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
     parser.add_argument(

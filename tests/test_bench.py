@@ -142,6 +142,17 @@ def test_gunicorn_listens_on_loopback_with_flags_or_with_the_config_file():
     assert env["WEB_CONCURRENCY"] == "3"
 
 
+def test_without_a_worker_count_the_bench_runs_as_many_workers_as_production(monkeypatch):
+    """Two workers on a machine whose production default is more measured a smaller site."""
+    monkeypatch.setattr(serve.os, "cpu_count", lambda: 2)
+    _, env = serve.gunicorn_command(
+        port=8123, workers=None, threads=4, config=Path("config/gunicorn.py")
+    )
+    flags, _ = serve.gunicorn_command(port=8123, workers=None, threads=4, config=None)
+    assert "WEB_CONCURRENCY" not in env  # config/gunicorn.py's own default applies
+    assert flags[flags.index("--workers") + 1] == "5"
+
+
 def test_the_header_reports_what_gunicorn_actually_runs():
     printed = (
         "bind                               = ['127.0.0.1:8000']\n"
