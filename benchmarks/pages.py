@@ -30,9 +30,16 @@ PAGES = [
     ("center list, filtered", "/family-enrichment-centers/?district=QN04&service_mode=in_person"),
     ("center detail", "/family-enrichment-centers/the-crib/"),
     ("about", "/about/"),
+    ("initiative", "/initiative/"),
+    ("approach", "/approach/"),
+    ("parents as partners", "/parents-as-partners/"),
+    ("get involved", "/get-involved/"),
+    ("resources", "/resources/"),
+    ("resources, filtered", "/resources/?language=es&q=partnership"),
     ("home in Spanish", "/es/"),
     ("meetings", "/meetings/"),
     ("meetings, filtered", "/meetings/?borough=queens&attending=in_person&language=es"),
+    ("events", "/meetings/?kind=event"),
     ("meetings in Spanish", "/es/meetings/"),
     ("feed: all meetings", "/meetings/feeds/all.ics"),
     ("feed: one borough", "/meetings/feeds/borough/queens.ics"),
@@ -83,6 +90,10 @@ def main() -> None:
     call_command("seed_demo", scale=args.scale, verbosity=0)
     logging.disable(logging.NOTSET)
 
+    # Render times: every request builds its page (the page cache is measured by `make bench`).
+    from django.conf import settings
+
+    settings.PAGE_CACHE_ENABLED = False
     client = Client()
     print(f"seed_demo --scale {args.scale}, {args.runs} runs per page, {connection.vendor}")
     from meetings.models import MeetingSeries

@@ -53,6 +53,8 @@ def test_stylesheet_has_visible_focus_a_mobile_layout_and_a_print_section():
         "/meetings/s/2026-12-08/",
         "/workshops/",
         "/workshops/request/",
+        "/get-involved/",
+        "/resources/",
     ],
 )
 @time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False)
@@ -74,6 +76,8 @@ def test_every_form_control_on_the_list_pages_has_a_label(client):
         "/family-enrichment-centers/",
         "/meetings/",
         "/workshops/request/",
+        "/get-involved/",
+        "/resources/",
     ):
         html = client.get(url).content.decode()
         ids = re.findall(r"<(?:input|select|textarea)\b[^>]*\bid=\"([^\"]+)\"", html)

@@ -176,6 +176,7 @@ def test_every_address_the_form_accepts_can_be_written_on_an_email(address):
 
 QUERY_KEYS = st.sampled_from(
     ["q", "borough", "district", "language", "service_mode", "partnership", "attending"]
+    + ["kind", "topic", "audience"]
     + ["start", "end", "page", "lang", "next", "q[]", "", "\x00"]
 )
 structured_query = st.lists(st.tuples(QUERY_KEYS, one_value), max_size=6).map(urlencode)
@@ -186,6 +187,12 @@ query_strings = structured_query | raw_query
 PATHS = [
     "/",
     "/about/",
+    "/initiative/",
+    "/approach/",
+    "/parents-as-partners/",
+    "/get-involved/",
+    "/get-involved/thanks/{slug}/",
+    "/resources/",
     "/partnerships/",
     "/partnerships/{slug}/",
     "/partnerships/{slug}/meetings.ics",
