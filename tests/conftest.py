@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from tests.signin import sign_in_staff
+from tests.signin import sign_in_staff, staff_in
 
 
 @pytest.fixture(autouse=True)
@@ -33,4 +33,23 @@ def staff_client(client, django_user_model):
     """A client signed in to the admin as a superuser, password and code."""
     user = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
     sign_in_staff(client, user)
+    return client
+
+
+@pytest.fixture
+def coordinator(django_user_model):
+    return staff_in(django_user_model, "OCEP workshop coordinators", "coordinator")
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    """Signed in as a coordinator: follows up workshop requests and interest forms."""
+    sign_in_staff(client, coordinator)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """Signed in as an OCEP editor: keeps listings current, sees no submissions."""
+    sign_in_staff(client, staff_in(django_user_model, "OCEP editors", "editor"))
     return client

@@ -6,6 +6,7 @@ give the user a confirmed TOTP device and mark the session verified by it, as
 django-otp's login() does after a right code.
 """
 
+from django.contrib.auth.models import Group
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -27,3 +28,10 @@ def sign_in_staff(client, user) -> None:
 def current_code(device: TOTPDevice) -> str:
     """What the authenticator app shows right now (time-machine moves "now")."""
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def staff_in(django_user_model, group: str, username: str):
+    """A staff member in one of the groups the migrations create."""
+    user = django_user_model.objects.create_user(username, password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user

@@ -8,7 +8,6 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from involvement.models import Status
-from tests.signin import sign_in_staff
 
 from .helpers import EMAIL, make_submission
 
@@ -19,29 +18,6 @@ CHANGELIST = reverse("admin:involvement_interestsubmission_changelist")
 
 def change_url(submission) -> str:
     return reverse("admin:involvement_interestsubmission_change", args=[submission.pk])
-
-
-def staff_in(django_user_model, group: str, username: str):
-    user = django_user_model.objects.create_user(username, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    return staff_in(django_user_model, "OCEP workshop coordinators", "coordinator")
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    sign_in_staff(client, coordinator)
-    return client
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    sign_in_staff(client, staff_in(django_user_model, "OCEP editors", "editor"))
-    return client
 
 
 def follow_up_form(submission, **changes) -> dict:

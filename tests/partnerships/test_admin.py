@@ -144,14 +144,6 @@ def test_editors_group_has_exactly_the_permissions_to_edit_listings():
     }
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="OCEP editors"))
-    sign_in_staff(client, user)
-    return client
-
-
 def test_an_editor_edits_a_listing_and_the_public_page_changes(editor_client, listings):
     partnership, _ = listings
     url = reverse("admin:partnerships_communitypartnership_change", args=[partnership.pk])

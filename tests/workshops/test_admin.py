@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.signin import sign_in_staff
+from tests.conftest import staff_in
 from workshops.models import Status, WorkshopRequest
 
 from .helpers import CONTACT_EMAIL, make_program, make_request, make_topic
@@ -21,29 +21,6 @@ CHANGELIST = reverse("admin:workshops_workshoprequest_changelist")
 
 def change_url(workshop_request) -> str:
     return reverse("admin:workshops_workshoprequest_change", args=[workshop_request.pk])
-
-
-def staff_in(django_user_model, group: str, username: str):
-    user = django_user_model.objects.create_user(username, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    return staff_in(django_user_model, "OCEP workshop coordinators", "coordinator")
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    sign_in_staff(client, coordinator)
-    return client
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    sign_in_staff(client, staff_in(django_user_model, "OCEP editors", "editor"))
-    return client
 
 
 def triage_form(workshop_request, **changes) -> dict:
