@@ -193,7 +193,7 @@ def test_program_pages_are_translated_into_spanish(client, url, heading, phrases
     make_partnership(districts=("BX04",))
     response = client.get(url)
     assert response.status_code == 200
-    assert '<html lang="es">' in response.content.decode()
+    assert '<html lang="es" dir="ltr">' in response.content.decode()
     assert h1s(response) == [heading]
     page = text(response)
     for phrase in phrases:
