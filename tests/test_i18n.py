@@ -57,7 +57,7 @@ def test_spanish_home_page_is_in_spanish(client):
     response = client.get("/es/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<html lang="es">' in html
+    assert '<html lang="es" dir="ltr">' in html
     assert "Alianzas Comunitarias" in html
     assert "Centros de Enriquecimiento Familiar" in html
     assert "Skip to main content" not in html

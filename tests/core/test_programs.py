@@ -127,7 +127,7 @@ def test_parents_as_partners_page_gives_the_helpline_as_a_phone_link(client):
     assert response.status_code == 200
     assert h1s(response) == ["Parents as Partners"]
     helpline = section(response, r'<section class="helpline".*?</section>')
-    assert '<a href="tel:+12126769421">(212) 676-9421</a>' in helpline
+    assert '<a href="tel:+12126769421"><bdi dir="ltr">(212) 676-9421</bdi></a>' in helpline
     assert "Parents' and Children's Rights Helpline" in plain(helpline)
     address = "ACS Office of Advocacy 150 William Street, 1st Floor New York, NY 10038"
     assert address in plain(helpline)
@@ -193,7 +193,7 @@ def test_program_pages_are_translated_into_spanish(client, url, heading, phrases
     make_partnership(districts=("BX04",))
     response = client.get(url)
     assert response.status_code == 200
-    assert '<html lang="es">' in response.content.decode()
+    assert '<html lang="es" dir="ltr">' in response.content.decode()
     assert h1s(response) == [heading]
     page = text(response)
     for phrase in phrases:

@@ -66,7 +66,7 @@ def test_the_form_helps_phones_and_password_managers(client):
 def test_the_page_works_in_spanish(client):
     response = client.get("/es/get-involved/")
     assert response.status_code == 200
-    assert '<html lang="es">' in response.content.decode()
+    assert '<html lang="es" dir="ltr">' in response.content.decode()
     assert h1s(response) == ["Participe"]
 
 

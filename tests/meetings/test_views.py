@@ -913,7 +913,7 @@ def test_meeting_list_in_spanish_uses_spanish_dates_and_24_hour_times(client):
     assert "martes" in page
     assert "diciembre" in page
     assert "18:00–20:00" in page
-    assert '<html lang="es">' in response.content.decode()
+    assert '<html lang="es" dir="ltr">' in response.content.decode()
 
 
 @frozen

@@ -121,7 +121,7 @@ def test_each_language_has_its_own_copy_and_accept_language_does_not_mix_them(pa
     assert spanish["Content-Language"] == "es"
     assert english["Content-Language"] == "en"
     assert english["X-Page-Cache"] == "hit"
-    assert '<html lang="en">' in english.content.decode()
+    assert '<html lang="en" dir="ltr">' in english.content.decode()
 
 
 def test_a_new_release_does_not_serve_the_previous_releases_pages(partnership, monkeypatch):

@@ -33,7 +33,7 @@ def test_every_page_has_one_h1_a_distinct_title_landmarks_and_a_skip_link(client
     assert '<a class="skip-link" href="#main">' in html
     for landmark in ('<header class="site-header">', '<main id="main"', "<footer", "<nav"):
         assert landmark in html
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
 
 
 def test_page_titles_are_distinct(client):

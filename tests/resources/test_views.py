@@ -185,7 +185,7 @@ def test_the_page_works_in_spanish(client):
     page = text(response)
     assert h1s(response) == ["Recursos"]
     assert "Tema: Investigación y evaluación. Para: Familias y padres." in page
-    assert '<html lang="es">' in response.content.decode()
+    assert '<html lang="es" dir="ltr">' in response.content.decode()
 
 
 # The partnership's page ----------------------------------------------------------

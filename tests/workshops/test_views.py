@@ -61,7 +61,7 @@ def test_the_pages_work_in_spanish(client, topics):
     for url in ("/es/workshops/", "/es/workshops/request/"):
         response = client.get(url)
         assert response.status_code == 200
-        assert '<html lang="es">' in response.content.decode()
+        assert '<html lang="es" dir="ltr">' in response.content.decode()
     assert "Solicitar un taller" in text_of(client.get("/es/workshops/"))
 
 
