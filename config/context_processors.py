@@ -16,7 +16,12 @@ def site(request):
         request.get_host()
     except DisallowedHost:
         # The 400 page for a forged Host header: no links built on that host.
-        return {"language_links": [], "x_default_link": None, "review_note": None}
+        return {
+            "language_links": [],
+            "current_language_link": None,
+            "x_default_link": None,
+            "review_note": None,
+        }
     current = get_language()
     here = request.get_full_path()
     links = []
