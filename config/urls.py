@@ -2,10 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from config import health
+from config import health, robots
+from config.sitemaps import SITEMAPS
 
 admin.site.site_header = _("OCEP staff administration")
 admin.site.site_title = _("OCEP staff")
@@ -17,6 +19,9 @@ urlpatterns = [
     # For load balancers and orchestrators: one URL whatever the language.
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # One of each for the whole site: the sitemap lists every page in every language.
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 # English at /, Spanish under /es/: every public URL works in every language.

@@ -1,4 +1,4 @@
-"""The interface works in Spanish, and the Spanish catalog is complete and compiled."""
+"""The interface works in Spanish, and every language's catalog is complete and compiled."""
 
 import re
 import shutil
@@ -8,27 +8,38 @@ import sys
 import polib
 import pytest
 from django.conf import settings
+from django.utils.translation import to_locale
 
 from tests.factories import make_center, make_organization, make_partnership
 
-PO = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
-MO = PO.with_suffix(".mo")
+# Every language switched on, but the source: each needs a complete catalog.
+TRANSLATED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
-def test_every_interface_string_has_a_spanish_translation():
-    catalog = polib.pofile(str(PO))
+def catalog_path(code: str, base=settings.BASE_DIR):
+    return base / "locale" / to_locale(code) / "LC_MESSAGES" / "django.po"
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_interface_string_has_a_translation(code):
+    catalog = polib.pofile(str(catalog_path(code)))
     assert len(catalog) > 100
     assert [e.msgid for e in catalog.untranslated_entries()] == []
     assert [e.msgid for e in catalog.fuzzy_entries()] == []
 
 
-def test_the_committed_mo_file_matches_the_po_file():
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_committed_mo_file_matches_the_po_file(code):
+    po_path = catalog_path(code)
     po = {
         (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
-        for e in polib.pofile(str(PO))
+        for e in polib.pofile(str(po_path))
         if not e.obsolete
     }
-    mo = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(MO))}
+    mo = {
+        (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+        for e in polib.mofile(str(po_path.with_suffix(".mo")))
+    }
     mo.pop((None, ""), None)  # the header
     assert mo == po
 
@@ -40,16 +51,18 @@ def test_the_catalog_holds_every_string_marked_in_the_code(tmp_path):
     for name in dict.fromkeys(["config", "templates", "locale", *apps]):
         shutil.copytree(settings.BASE_DIR / name, tmp_path / name)
     shutil.copy(settings.BASE_DIR / "manage.py", tmp_path / "manage.py")
+    locales = [arg for code in TRANSLATED for arg in ("-l", to_locale(code))]
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "es", "--no-location"],
+        [sys.executable, "manage.py", "makemessages", *locales, "--no-location"],
         cwd=tmp_path,
         check=True,
         capture_output=True,
         env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings.test"},
     )
-    fresh = polib.pofile(str(tmp_path / "locale" / "es" / "LC_MESSAGES" / "django.po"))
-    committed = {e.msgid for e in polib.pofile(str(PO)) if not e.obsolete}
-    assert {e.msgid for e in fresh if not e.obsolete} - committed == set()
+    for code in TRANSLATED:
+        fresh = polib.pofile(str(catalog_path(code, base=tmp_path)))
+        committed = {e.msgid for e in polib.pofile(str(catalog_path(code))) if not e.obsolete}
+        assert {e.msgid for e in fresh if not e.obsolete} - committed == set(), code
 
 
 @pytest.mark.django_db

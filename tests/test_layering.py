@@ -26,6 +26,7 @@ CORE_HELPERS = {
     "core.admin_helpers",
     "core.places",
     "core.templatetags.bidi",
+    "core.sitemaps",
 }
 # Core packages every app may build on, all their modules included.
 CORE_HELPER_PACKAGES = ("core.submissions",)

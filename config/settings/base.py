@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # /sitemap.xml (config/sitemaps.py); only its template is needed.
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -250,6 +253,16 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The languages a professional translator has reviewed (comma-separated codes).
+# Pages in any other language say so and link to the same page in English
+# (README, "Languages and translators"). English is the source, never a translation.
+LANGUAGES_REVIEWED = env_list("LANGUAGES_REVIEWED", "en")
+# Haitian Creole is one of the city's languages but not one Django knows: the
+# switcher names each language from LANG_INFO (get_language_info("ht")).
+LANG_INFO.setdefault(
+    "ht",
+    {"bidi": False, "code": "ht", "name": "Haitian Creole", "name_local": "Kreyòl ayisyen"},
+)
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True

@@ -64,6 +64,7 @@ def test_a_resident_filters_the_partnerships_by_borough(demo_site, page):
 
 def test_switching_to_spanish_keeps_the_same_page(demo_site, page):
     page.goto(demo_site + "/family-enrichment-centers/the-crib/")
+    page.locator(".language-switcher summary").click()
     page.get_by_role("link", name="Español").click()
     page.wait_for_url("**/es/family-enrichment-centers/the-crib/")
     assert page.locator("html").get_attribute("lang") == "es"

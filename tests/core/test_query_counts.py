@@ -47,3 +47,17 @@ def test_initiative_page_query_count_is_fixed(client, rows):
 def test_the_approach_and_parents_pages_need_no_database(client, url):
     make_partnerships(5)
     assert queries_for(client, url) == 0
+
+
+# the published partnerships, then the published centers; every other page is a URL name
+SITEMAP_QUERIES = 2
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_sitemap_query_count_is_fixed(client, rows):
+    make_partnerships(rows)
+    make_centers(rows)
+    assert queries_for(client, "/sitemap.xml") == SITEMAP_QUERIES
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert sitemap.count("<loc>http://testserver/partnerships/partnership-") == rows
+    assert sitemap.count("<loc>http://testserver/es/family-enrichment-centers/center-") == rows
