@@ -63,7 +63,7 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 
 messages: install ## Update the Spanish catalog after changing strings (needs gettext)
-	$(BIN)/python manage.py makemessages -l es --no-location
+	$(BIN)/python manage.py makemessages -l es --no-location --no-obsolete
 	$(BIN)/python manage.py compilemessages -l es --ignore=.venv
 
 benchmark: install-dev ## Page timings and sizes on a scaled-up demo database
