@@ -302,6 +302,17 @@ def test_the_event_page_says_what_when_where_languages_and_accessibility(client,
     assert "Add this event to your calendar" in page
 
 
+def test_a_sample_event_page_says_the_event_is_a_sample_not_meetings(client, fair, highbridge):
+    fair.is_sample_data = True
+    fair.save()
+    page = text(client.get(FAIR_PAGE))
+    assert "The date, time and place of this event are a sample" in page
+    assert "these meetings" not in page
+    meeting = make_series(partnership=highbridge, slug="monthly", is_sample_data=True)
+    meeting_page = text(client.get(f"/meetings/{meeting.slug}/2026-12-08/"))
+    assert "The dates, times and places of these meetings are samples" in meeting_page
+
+
 def test_the_event_page_describes_the_event_for_search_engines(client, fair):
     data = json_ld(client.get(FAIR_PAGE))
     assert data["@type"] == "Event"
