@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from dateutil import rrule
 from django.utils import formats
-from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -34,14 +33,59 @@ WEEKDAYS_PLURAL = {
     5: pgettext_lazy("weekly meetings on", "Saturdays"),
     6: pgettext_lazy("weekly meetings on", "Sundays"),
 }
-ORDINALS = {
-    1: pgettext_lazy("the Nth weekday of a month", "First"),
-    2: pgettext_lazy("the Nth weekday of a month", "Second"),
-    3: pgettext_lazy("the Nth weekday of a month", "Third"),
-    4: pgettext_lazy("the Nth weekday of a month", "Fourth"),
-    5: pgettext_lazy("the Nth weekday of a month", "Fifth"),
-    -1: pgettext_lazy("the Nth weekday of a month", "Last"),
-    -2: pgettext_lazy("the Nth weekday of a month", "Second-to-last"),
+# "Second Tuesday", whole: in Russian, Polish or Arabic the ordinal agrees with
+# the weekday's gender ("второй вторник", "вторая среда"), so a translator needs
+# each pair, not an ordinal and a weekday to put side by side.
+NTH_WEEKDAYS = {
+    (1, 0): pgettext_lazy("the Nth weekday of a month", "First Monday"),
+    (1, 1): pgettext_lazy("the Nth weekday of a month", "First Tuesday"),
+    (1, 2): pgettext_lazy("the Nth weekday of a month", "First Wednesday"),
+    (1, 3): pgettext_lazy("the Nth weekday of a month", "First Thursday"),
+    (1, 4): pgettext_lazy("the Nth weekday of a month", "First Friday"),
+    (1, 5): pgettext_lazy("the Nth weekday of a month", "First Saturday"),
+    (1, 6): pgettext_lazy("the Nth weekday of a month", "First Sunday"),
+    (2, 0): pgettext_lazy("the Nth weekday of a month", "Second Monday"),
+    (2, 1): pgettext_lazy("the Nth weekday of a month", "Second Tuesday"),
+    (2, 2): pgettext_lazy("the Nth weekday of a month", "Second Wednesday"),
+    (2, 3): pgettext_lazy("the Nth weekday of a month", "Second Thursday"),
+    (2, 4): pgettext_lazy("the Nth weekday of a month", "Second Friday"),
+    (2, 5): pgettext_lazy("the Nth weekday of a month", "Second Saturday"),
+    (2, 6): pgettext_lazy("the Nth weekday of a month", "Second Sunday"),
+    (3, 0): pgettext_lazy("the Nth weekday of a month", "Third Monday"),
+    (3, 1): pgettext_lazy("the Nth weekday of a month", "Third Tuesday"),
+    (3, 2): pgettext_lazy("the Nth weekday of a month", "Third Wednesday"),
+    (3, 3): pgettext_lazy("the Nth weekday of a month", "Third Thursday"),
+    (3, 4): pgettext_lazy("the Nth weekday of a month", "Third Friday"),
+    (3, 5): pgettext_lazy("the Nth weekday of a month", "Third Saturday"),
+    (3, 6): pgettext_lazy("the Nth weekday of a month", "Third Sunday"),
+    (4, 0): pgettext_lazy("the Nth weekday of a month", "Fourth Monday"),
+    (4, 1): pgettext_lazy("the Nth weekday of a month", "Fourth Tuesday"),
+    (4, 2): pgettext_lazy("the Nth weekday of a month", "Fourth Wednesday"),
+    (4, 3): pgettext_lazy("the Nth weekday of a month", "Fourth Thursday"),
+    (4, 4): pgettext_lazy("the Nth weekday of a month", "Fourth Friday"),
+    (4, 5): pgettext_lazy("the Nth weekday of a month", "Fourth Saturday"),
+    (4, 6): pgettext_lazy("the Nth weekday of a month", "Fourth Sunday"),
+    (5, 0): pgettext_lazy("the Nth weekday of a month", "Fifth Monday"),
+    (5, 1): pgettext_lazy("the Nth weekday of a month", "Fifth Tuesday"),
+    (5, 2): pgettext_lazy("the Nth weekday of a month", "Fifth Wednesday"),
+    (5, 3): pgettext_lazy("the Nth weekday of a month", "Fifth Thursday"),
+    (5, 4): pgettext_lazy("the Nth weekday of a month", "Fifth Friday"),
+    (5, 5): pgettext_lazy("the Nth weekday of a month", "Fifth Saturday"),
+    (5, 6): pgettext_lazy("the Nth weekday of a month", "Fifth Sunday"),
+    (-1, 0): pgettext_lazy("the Nth weekday of a month", "Last Monday"),
+    (-1, 1): pgettext_lazy("the Nth weekday of a month", "Last Tuesday"),
+    (-1, 2): pgettext_lazy("the Nth weekday of a month", "Last Wednesday"),
+    (-1, 3): pgettext_lazy("the Nth weekday of a month", "Last Thursday"),
+    (-1, 4): pgettext_lazy("the Nth weekday of a month", "Last Friday"),
+    (-1, 5): pgettext_lazy("the Nth weekday of a month", "Last Saturday"),
+    (-1, 6): pgettext_lazy("the Nth weekday of a month", "Last Sunday"),
+    (-2, 0): pgettext_lazy("the Nth weekday of a month", "Second-to-last Monday"),
+    (-2, 1): pgettext_lazy("the Nth weekday of a month", "Second-to-last Tuesday"),
+    (-2, 2): pgettext_lazy("the Nth weekday of a month", "Second-to-last Wednesday"),
+    (-2, 3): pgettext_lazy("the Nth weekday of a month", "Second-to-last Thursday"),
+    (-2, 4): pgettext_lazy("the Nth weekday of a month", "Second-to-last Friday"),
+    (-2, 5): pgettext_lazy("the Nth weekday of a month", "Second-to-last Saturday"),
+    (-2, 6): pgettext_lazy("the Nth weekday of a month", "Second-to-last Sunday"),
 }
 
 
@@ -248,11 +292,7 @@ def describe_rule(
             "Day %(day)s of every month", "Day %(day)s of every %(count)s months", interval
         ) % {"count": interval, "day": bymonthday}
     return ngettext(
-        "%(ordinal)s %(weekday)s of every month",
-        "%(ordinal)s %(weekday)s of every %(count)s months",
+        "%(nth_weekday)s of every month",
+        "%(nth_weekday)s of every %(count)s months",
         interval,
-    ) % {
-        "count": interval,
-        "ordinal": ORDINALS[parsed.ordinal],
-        "weekday": WEEKDAYS[parsed.weekday],
-    }
+    ) % {"count": interval, "nth_weekday": NTH_WEEKDAYS[parsed.ordinal, parsed.weekday]}
