@@ -9,7 +9,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -133,6 +133,15 @@ def month_bounds(year: int, month: int) -> tuple[datetime.date, datetime.date]:
     return first, first.replace(day=calendar.monthrange(year, month)[1])
 
 
+def first_weekday() -> int:
+    """The reader's first day of the week, as the calendar module counts (0 = Monday).
+
+    From the active language's FIRST_DAY_OF_WEEK (Django counts 0 = Sunday):
+    Sunday in English, as New York's calendars print it; Monday in Spanish.
+    """
+    return (int(formats.get_format("FIRST_DAY_OF_WEEK")) - 1) % 7
+
+
 def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + by
     return index // 12, index % 12 + 1
@@ -186,10 +195,9 @@ def calendar_month(request, year: int, month: int):
             "cancelled": cancelled,
         }
 
-    # US calendars start on Sunday.
     weeks = [
         [calendar_day(day) for day in week]
-        for week in calendar.Calendar(firstweekday=6).monthdatescalendar(year, month)
+        for week in calendar.Calendar(first_weekday()).monthdatescalendar(year, month)
     ]
     previous, following = shift_month(year, month, -1), shift_month(year, month, 1)
     context = {

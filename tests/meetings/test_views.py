@@ -482,6 +482,24 @@ def test_month_calendar_is_an_accessible_table_with_an_agenda(client):
     assert 'href="#day-2026-12-09"' not in html
 
 
+@pytest.mark.parametrize(
+    ("path", "headers", "first_cell"),
+    [
+        # December 2026 starts on a Tuesday: the first row begins on the Sunday or
+        # Monday before it, as the reader's calendars do.
+        ("/meetings/calendar/2026/12/", ["Sunday", "Monday", "Tuesday"], "Nov. 29, 2026"),
+        ("/es/meetings/calendar/2026/12/", ["lunes", "martes", "miércoles"], "30 de noviembre"),
+    ],
+)
+def test_month_calendar_weeks_start_on_the_readers_first_weekday(client, path, headers, first_cell):
+    table = section(client.get(path), r'<table class="calendar">.*?</table>')
+    titles = re.findall(r'<th scope="col"><abbr title="([^"]+)"', table)
+    assert [t.lower() for t in titles[:3]] == [h.lower() for h in headers]
+    assert len(titles) == 7
+    first_day = re.search(r"<td[^>]*>(.*?)</td>", table, re.S).group(1)
+    assert first_cell in plain(first_day)
+
+
 @frozen
 def test_month_calendar_links_to_the_previous_and_next_months(client):
     response = client.get("/meetings/calendar/2026/12/")
