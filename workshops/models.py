@@ -7,7 +7,6 @@ logs, and closed requests are purged after a retention period.
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -151,18 +150,9 @@ class WorkshopRequest(Submission):
         AcsProgram, verbose_name=_("ACS programs to invite"), blank=True, related_name="requests"
     )
     message = models.TextField(_("message"), max_length=MAX_MESSAGE_LENGTH, blank=True)
-    # Staff triage (the rest comes with Submission).
+    # Staff triage (assignment and notes come with Submission).
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NEW
-    )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assigned to"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="assigned_workshop_requests",
-        limit_choices_to={"is_staff": True, "is_active": True},
     )
     scheduled_for = models.DateTimeField(_("scheduled for"), null=True, blank=True)
 
