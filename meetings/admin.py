@@ -62,6 +62,19 @@ def preview_rows(series: MeetingSeries) -> list[tuple[str, str, str]]:
     return rows
 
 
+WHAT = (
+    None,
+    {
+        "fields": [
+            "partnership",
+            "title",
+            "slug",
+            "description",
+            "is_published",
+            "is_sample_data",
+        ]
+    },
+)
 WHERE = (
     _("Where"),
     {
@@ -141,19 +154,7 @@ class MeetingSeriesAdmin(SeriesAdminBase):
     list_filter = ["freq", *SeriesAdminBase.list_filter]
     readonly_fields = ["next_dates", "created", "updated"]
     fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "partnership",
-                    "title",
-                    "slug",
-                    "description",
-                    "is_published",
-                    "is_sample_data",
-                ]
-            },
-        ),
+        WHAT,
         (
             _("When"),
             {
@@ -296,19 +297,7 @@ class EventAdmin(SeriesAdminBase):
     date_hierarchy = "valid_from"
     readonly_fields = ["created", "updated"]
     fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "partnership",
-                    "title",
-                    "slug",
-                    "description",
-                    "is_published",
-                    "is_sample_data",
-                ]
-            },
-        ),
+        WHAT,
         (_("When"), {"fields": ["valid_from", ("start_time", "end_time"), "timezone"]}),
         WHERE,
         LANGUAGES_AND_ACCESSIBILITY,
