@@ -33,6 +33,26 @@ def every_word_in(fields, value: str) -> Q:
     return query
 
 
+class SearchFilterSet(django_filters.FilterSet):
+    """A list searched word by word (`q`) over `search_fields`, each row once."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, queryset, name, value):
+        return queryset.filter(every_word_in(self.search_fields, value))
+
+    def filter_queryset(self, queryset):
+        # Filtering across many-to-many relations can repeat a row.
+        return super().filter_queryset(queryset).distinct()
+
+
 class QuickSelect(forms.Select):
     """A drop-down whose options are rendered in Python rather than one template each.
 

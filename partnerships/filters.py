@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import LanguageFilter, QuickSelect, every_word_in
+from core.filters import LanguageFilter, QuickSelect, SearchFilterSet
 
 from .models import (
     Borough,
@@ -39,13 +39,7 @@ class ListingFilterForm(forms.Form):
         return cleaned_data
 
 
-class ListingFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="search",
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
+class ListingFilterSet(SearchFilterSet):
     borough = django_filters.ChoiceFilter(
         label=_("Borough"), choices=Borough.choices, empty_label=_("All boroughs")
     )
@@ -58,15 +52,6 @@ class ListingFilterSet(django_filters.FilterSet):
         widget=QuickSelect,
     )
     language = LanguageFilter(queryset=Language.objects.all())
-
-    search_fields: tuple[str, ...] = ()
-
-    def search(self, queryset, name, value):
-        return queryset.filter(every_word_in(self.search_fields, value))
-
-    def filter_queryset(self, queryset):
-        # Filtering across many-to-many relations can repeat a row.
-        return super().filter_queryset(queryset).distinct()
 
 
 class PartnershipFilterSet(ListingFilterSet):

@@ -1,22 +1,15 @@
 """Search and filters for the resources list (django-filter)."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import LanguageFilter, QuickSelect, every_word_in
+from core.filters import LanguageFilter, QuickSelect, SearchFilterSet
 from partnerships.models import CommunityPartnership, Language
 
 from .models import Audience, Resource, Topic
 
 
-class ResourceFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="search",
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
+class ResourceFilterSet(SearchFilterSet):
     topic = django_filters.ChoiceFilter(
         label=_("Topic"), choices=Topic.choices, empty_label=_("All topics")
     )
@@ -41,10 +34,3 @@ class ResourceFilterSet(django_filters.FilterSet):
     class Meta:
         model = Resource
         fields = ["q", "topic", "audience", "language", "partnership"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(every_word_in(self.search_fields, value))
-
-    def filter_queryset(self, queryset):
-        # Filtering across many-to-many relations can repeat a row.
-        return super().filter_queryset(queryset).distinct()
