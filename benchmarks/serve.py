@@ -258,6 +258,15 @@ def stop(process: subprocess.Popen, first_signal: int = signal.SIGTERM, grace: f
         os.killpg(process.pid, signal.SIGKILL)  # workers left behind by a dead master
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=5)
+    # A signal to another process is delivered asynchronously: return only once
+    # the whole group is gone, so nothing started here outlives this call.
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.02)
 
 
 def start_redis(stack: contextlib.ExitStack, workdir: str) -> str:
