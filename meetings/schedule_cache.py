@@ -23,6 +23,10 @@ integers, never model instances; only the meetings a page shows become full
 on the home page). The month calendar, which shows every meeting of the
 month, draws them from the stamp rows instead (`SeriesSummary`).
 
+Each process also keeps the entries it decoded lately (`Decoded`): keys
+name their content, so a kept entry is never stale, and after an edit a page
+reads and unpickles only the changed group's entries, not all of them.
+
 Every cache access goes through `pagecache.safe`: with Redis down, the pages
 compute everything, as they did before this module, only slower.
 """
@@ -31,6 +35,8 @@ import calendar
 import datetime
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -154,31 +160,113 @@ def _month_of(ordinal: int) -> tuple[int, int]:
     return day.year, day.month
 
 
-def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[dict]]:
-    """For each group of listed series, its entries for the months from start to end.
+@dataclass(frozen=True)
+class Block:
+    """One cache entry (a group's meetings in one month), decoded and ready to merge.
 
-    An entry maps a series' primary key to its meetings that month and those
-    moved away from its dates that month. One cache entry per group and month;
-    a missing one is computed for every series of its group, with one query
-    for all of them.
+    `meetings` and `away` hold (sort key, slot, pk) of every series in the
+    group, sorted: the sort key is occurrences.expand's order (start, then
+    partnership and title, the primary key settling ties), which is why a
+    block depends on the names as well as on the entry.
+    """
+
+    entry: dict
+    meetings: list
+    away: list
+
+
+def _block(entry: dict, names: dict[int, tuple[str, str]]) -> Block:
+    meetings, away = [], []
+    for pk, (taking_place, moved) in entry.items():
+        if pk not in names:
+            continue  # not published any more (the key would have changed; defensive)
+        name, title = names[pk]
+        meetings.extend(((slot[START_US], name, title, pk), slot, pk) for slot in taking_place)
+        away.extend(((slot[START_US], name, title, pk), slot, pk) for slot in moved)
+    meetings.sort(key=itemgetter(0))
+    away.sort(key=itemgetter(0))
+    return Block(entry, meetings, away)
+
+
+class Decoded:
+    """The blocks this process decoded lately, by cache key and names.
+
+    A key names its content (it is made of the stamps of everything the entry
+    depends on), so a block is never stale: an edit makes new keys, and the
+    old ones are dropped when `size` newer ones have been used. A page then
+    reads from the shared cache, and unpickles, only the entries of groups
+    that changed since this process last showed them. Tests forget them
+    between tests, as they clear the shared cache: a frozen clock can give two
+    tests' different series the same stamps.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self.blocks: OrderedDict[str, Block] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get_many(self, keys) -> dict[str, Block]:
+        found = {}
+        with self.lock:
+            for key in keys:
+                block = self.blocks.get(key)
+                if block is not None:
+                    self.blocks.move_to_end(key)
+                    found[key] = block
+        return found
+
+    def set_many(self, blocks: dict[str, Block]) -> None:
+        with self.lock:
+            self.blocks.update(blocks)
+            for key in blocks:
+                self.blocks.move_to_end(key)
+            while len(self.blocks) > self.size:
+                self.blocks.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.blocks.clear()
+
+
+# Room for every group's blocks of about two years of months.
+decoded = Decoded(GROUPS * 26)
+
+
+def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[Block]]:
+    """For each group of listed series, its blocks for the months from start to end.
+
+    A block's entry maps a series' primary key to its meetings that month and
+    those moved away from its dates that month. One cache entry per group and
+    month; a missing one is computed for every series of its group, with one
+    query for all of them.
     """
     months = _months(start, end)
     groups = _groups(rows)
-    keys = {
-        (group, month): f"meetings:{FORMAT}:month:{month[0]}-{month[1]}:{group}:"
-        + _digest(map(row_stamp, members))
-        for group, members in groups.items()
-        for month in months
-    }
-    cached = safe.get_many(list(keys.values()))
-    found: dict[int, list[dict]] = {group: [] for group in groups}
+    keys = {}
+    for group, members in groups.items():
+        names = _digest(row.partnership_stamp for row in members)
+        for month in months:
+            key = f"meetings:{FORMAT}:month:{month[0]}-{month[1]}:{group}:"
+            keys[group, month] = (key + _digest(map(row_stamp, members)), names)
+    known = decoded.get_many(f"{key}:{names}" for key, names in keys.values())
+    cached = safe.get_many([key for key, names in keys.values() if f"{key}:{names}" not in known])
+    found: dict[int, list[Block]] = {group: [] for group in groups}
     missing: dict[int, list] = {}
-    for (group, month), key in keys.items():
+    new_blocks = {}
+
+    def add(group, key, names, entry):
+        block = known.get(f"{key}:{names}")
+        if block is None:
+            members = {row.pk: (row.partnership__name, row.title) for row in groups[group]}
+            block = new_blocks[f"{key}:{names}"] = _block(entry, members)
+        found[group].append(block)
+
+    for (group, month), (key, names) in keys.items():
         entry = cached.get(key)
-        if entry is None:
-            missing.setdefault(group, []).append(month)
+        if f"{key}:{names}" in known or entry is not None:
+            add(group, key, names, entry)
         else:
-            found[group].append(entry)
+            missing.setdefault(group, []).append(month)
     if missing:
         pks = [row.pk for group in missing for row in groups[group]]
         loaded = MeetingSeries.objects.filter(pk__in=pks).prefetch_related("changes")
@@ -200,9 +288,11 @@ def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[
                     moved = tuple(s for s in moved if _month_of(s[ORIGINAL]) == month)
                     if meetings or moved:
                         entry[pk] = (meetings, moved)
-                fresh[keys[group, month]] = entry
-                found[group].append(entry)
+                key, names = keys[group, month]
+                fresh[key] = entry
+                add(group, key, names, entry)
         safe.set_many(fresh, TIMEOUT)
+    decoded.set_many(new_blocks)
     return found
 
 
@@ -246,27 +336,25 @@ def summary(row) -> SeriesSummary:
 
 
 def _entries(rows, groups: dict, low: int, high: int, *, away=False, ends_after=0) -> list:
-    """(sort key, slot, row) of each listed meeting from low to high (day ordinals).
+    """(sort key, slot, pk) of each listed meeting from low to high (day ordinals).
 
     With `away`, the meetings moved away from those dates instead; with
     `ends_after`, only meetings ending at or after it. In occurrences.expand's
     order: by start, then partnership and title (the primary key settles ties).
     """
-    part, by = (1, ORIGINAL) if away else (0, DAY)
+    by = ORIGINAL if away else DAY
+    unlisted = {row.pk for row in rows if not row.listed}
     found = []
-    for row in rows:
-        if not row.listed:
-            continue
-        name, title, pk = row.partnership__name, row.title, row.pk
-        for entry in groups[pk % GROUPS]:
-            meetings = entry.get(pk)
-            if meetings:
-                found.extend(
-                    ((slot[START_US], name, title, pk), slot, row)
-                    for slot in meetings[part]
-                    if low <= slot[by] <= high and slot[END_US] >= ends_after
-                )
-    found.sort(key=itemgetter(0))
+    for blocks in groups.values():
+        for block in blocks:
+            found.extend(
+                item
+                for item in (block.away if away else block.meetings)
+                if low <= item[1][by] <= high and item[1][END_US] >= ends_after
+            )
+    if unlisted:
+        found = [item for item in found if item[2] not in unlisted]
+    found.sort(key=itemgetter(0))  # merges the blocks' sorted runs
     return found
 
 
@@ -274,11 +362,11 @@ def _full_occurrences(entries: list[tuple]) -> list[occurrences.Occurrence]:
     """Entries as the Occurrences `occurrences.expand` gives, their series read in full."""
     if not entries:
         return []
-    loaded = MeetingSeries.objects.filter(pk__in={row.pk for _key, _slot, row in entries})
+    loaded = MeetingSeries.objects.filter(pk__in={pk for _key, _slot, pk in entries})
     by_pk = {series.pk: series for series in loaded.for_listing()}
     found = []
-    for _key, slot, row in entries:
-        series = by_pk.get(row.pk)
+    for _key, slot, pk in entries:
+        series = by_pk.get(pk)
         if series is None:
             continue  # deleted since the stamps were read
         change = None
@@ -311,7 +399,7 @@ class Schedule(Sequence):
         """When the first of these meetings ends."""
         if not self.entries:
             return None
-        return EPOCH + min(slot[END_US] for _key, slot, _row in self.entries) * MICROSECOND
+        return EPOCH + min(slot[END_US] for _key, slot, _pk in self.entries) * MICROSECOND
 
 
 def between(start: datetime.date, end: datetime.date, *, listed=None) -> Schedule:
@@ -346,8 +434,8 @@ def month(
 
     def as_occurrences(entries):
         result = []
-        for _key, slot, row in entries:
-            series = summaries[row.pk]
+        for _key, slot, pk in entries:
+            series = summaries[pk]
             day, tz = datetime.date.fromordinal(slot[DAY]), series.tz
             result.append(
                 occurrences.Occurrence(

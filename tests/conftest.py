@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from meetings import schedule_cache
 from tests.signin import sign_in_staff, staff_in
 
 
@@ -9,8 +10,10 @@ from tests.signin import sign_in_staff, staff_in
 def _clear_cache():
     """Each test starts with an empty cache, whichever backend is configured."""
     cache.clear()
+    schedule_cache.decoded.clear()
     yield
     cache.clear()
+    schedule_cache.decoded.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -98,6 +98,32 @@ def test_an_edited_series_shows_at_once_and_only_it_is_computed_again(client, cl
     assert recomputed_since(before) == {"meetings": 1, "feeds": 1}
 
 
+def test_a_process_reads_again_only_the_entries_of_the_group_that_changed(
+    client, clock, six_series, monkeypatch
+):
+    """Each process keeps the entries it decoded: unpickling all of them was most of a page."""
+    warm_everything(client)
+    read = []
+    get_many = safe.get_many
+    monkeypatch.setattr(safe, "get_many", lambda keys: read.extend(keys) or get_many(keys))
+    client.get(MEETINGS, {"page": 1})  # another query string: the page cache misses
+    assert [key for key in read if ":month:" in key] == []
+
+    later(clock)
+    six_series[2].save()
+    client.get(MEETINGS, {"page": 1})
+    groups = {key.split(":")[4] for key in read if ":month:" in key}
+    assert groups == {str(six_series[2].pk % schedule_cache.GROUPS)}
+
+
+def test_decoded_entries_are_bounded_and_the_least_recently_used_go_first():
+    decoded = schedule_cache.Decoded(size=2)
+    decoded.set_many({"a": "A", "b": "B"})
+    decoded.get_many(["a"])
+    decoded.set_many({"c": "C"})
+    assert decoded.get_many(["a", "b", "c"]) == {"a": "A", "c": "C"}
+
+
 def test_a_cancelled_date_shows_at_once_and_only_its_series_is_computed_again(
     client, clock, six_series
 ):
