@@ -62,9 +62,9 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-messages: install ## Update the Spanish catalog after changing strings (needs gettext)
-	$(BIN)/python manage.py makemessages -l es --no-location --no-obsolete
-	$(BIN)/python manage.py compilemessages -l es --ignore=.venv
+messages: install ## Update every language's catalog after changing strings (needs gettext)
+	$(BIN)/python manage.py makemessages --all --no-location --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 benchmark: install-dev ## Page timings and sizes on a scaled-up demo database
 	$(BIN)/python benchmarks/pages.py

@@ -277,22 +277,36 @@ def describe_rule(
         return gettext("One-time event on %(date)s") % {
             "date": formats.date_format(first, "DATE_FORMAT")
         }
+    # Every month or week has a phrase of its own, not the plural form for 1:
+    # in Russian or Polish that form also counts 21 and 31, so it must say the number.
     if freq == WEEKLY:
+        weekdays = WEEKDAYS_PLURAL[parsed.weekday]
+        if interval == 1:
+            return gettext("Weekly on %(weekdays)s") % {"weekdays": weekdays}
         return ngettext(
-            "Weekly on %(weekdays)s",
+            "Every %(count)s week on %(weekdays)s",
             "Every %(count)s weeks on %(weekdays)s",
             interval,
-        ) % {"count": interval, "weekdays": WEEKDAYS_PLURAL[parsed.weekday]}
-    if parsed is None:
-        if bymonthday == -1:
-            return ngettext(
-                "Last day of every month", "Last day of every %(count)s months", interval
-            ) % {"count": interval}
+        ) % {"count": interval, "weekdays": weekdays}
+    if parsed is None and bymonthday == -1:
+        if interval == 1:
+            return gettext("Last day of every month")
         return ngettext(
-            "Day %(day)s of every month", "Day %(day)s of every %(count)s months", interval
+            "Last day of every %(count)s month", "Last day of every %(count)s months", interval
+        ) % {"count": interval}
+    if parsed is None:
+        if interval == 1:
+            return gettext("Day %(day)s of every month") % {"day": bymonthday}
+        return ngettext(
+            "Day %(day)s of every %(count)s month",
+            "Day %(day)s of every %(count)s months",
+            interval,
         ) % {"count": interval, "day": bymonthday}
+    nth_weekday = NTH_WEEKDAYS[parsed.ordinal, parsed.weekday]
+    if interval == 1:
+        return gettext("%(nth_weekday)s of every month") % {"nth_weekday": nth_weekday}
     return ngettext(
-        "%(nth_weekday)s of every month",
+        "%(nth_weekday)s of every %(count)s month",
         "%(nth_weekday)s of every %(count)s months",
         interval,
-    ) % {"count": interval, "nth_weekday": NTH_WEEKDAYS[parsed.ordinal, parsed.weekday]}
+    ) % {"count": interval, "nth_weekday": nth_weekday}

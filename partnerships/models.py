@@ -167,7 +167,9 @@ class Listing(models.Model):
     def clean(self):
         super().clean()
         if self.last_verified and self.last_verified > timezone.localdate():
-            raise ValidationError({"last_verified": _("The verification date cannot be ahead.")})
+            raise ValidationError(
+                {"last_verified": _("The verification date cannot be in the future.")}
+            )
 
     def clean_community_districts(self, districts) -> None:
         """A listing's districts must lie in its borough (called by the admin form's clean())."""

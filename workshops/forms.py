@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.submissions.forms import (
     CheckboxChoiceField,
@@ -181,10 +182,14 @@ class WorkshopRequestForm(SubmissionForm, forms.ModelForm):
                 format="%Y-%m-%d",
             )
             field.error_messages["invalid"] = _("Enter a date like 2026-05-31.")
-        self.fields["preferred_date_1"].help_text = _(
+        days = settings.WORKSHOP_MIN_LEAD_DAYS
+        self.fields["preferred_date_1"].help_text = ngettext(
+            "On or after %(date)s: at least %(days)d day from today, so that we can plan "
+            "with ACS staff.",
             "On or after %(date)s: at least %(days)d days from today, so that we can plan "
-            "with ACS staff."
-        ) % {"date": earliest, "days": settings.WORKSHOP_MIN_LEAD_DAYS}
+            "with ACS staff.",
+            days,
+        ) % {"date": earliest, "days": days}
         for name, message in REQUIRED_MESSAGES.items():
             self.fields[name].error_messages["required"] = message
         for name in ("format", "audience", "time_of_day"):
@@ -246,10 +251,12 @@ class WorkshopRequestForm(SubmissionForm, forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        too_soon = _("Choose a date on or after %(date)s, at least %(days)d days from today.") % {
-            "date": date_format(self.earliest_date, "DATE_FORMAT"),
-            "days": settings.WORKSHOP_MIN_LEAD_DAYS,
-        }
+        days = settings.WORKSHOP_MIN_LEAD_DAYS
+        too_soon = ngettext(
+            "Choose a date on or after %(date)s, at least %(days)d day from today.",
+            "Choose a date on or after %(date)s, at least %(days)d days from today.",
+            days,
+        ) % {"date": date_format(self.earliest_date, "DATE_FORMAT"), "days": days}
         seen = set()
         for name in DATE_FIELDS:
             value = cleaned_data.get(name)

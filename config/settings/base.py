@@ -248,9 +248,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# English and the ten languages of NYC's Local Law 30 (Chinese in both scripts).
 LANGUAGES = [
     ("en", _("English")),
     ("es", _("Spanish")),
+    ("zh-hans", _("Simplified Chinese")),
+    ("zh-hant", _("Traditional Chinese")),
+    ("ru", _("Russian")),
+    ("bn", _("Bengali")),
+    ("ht", _("Haitian Creole")),
+    ("ko", _("Korean")),
+    ("ar", _("Arabic")),
+    ("ur", _("Urdu")),
+    ("fr", _("French")),
+    ("pl", _("Polish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The languages a professional translator has reviewed (comma-separated codes).

@@ -1,9 +1,8 @@
 """Pages read right to left in Arabic and Urdu, and left to right in English and Spanish.
 
-Arabic has no catalog yet and is not in LANGUAGES: the tests add it for
-themselves, as issue 11 will. The page then says dir="rtl", while phone
-numbers, addresses, times and reference numbers stay left to right inside it
-(<bdi dir="ltr">), so "(212) 676-9421" never turns into "9421-676 (212)".
+An Arabic or Urdu page says dir="rtl", while phone numbers, addresses, times
+and reference numbers stay left to right inside it (<bdi dir="ltr">), so
+"(212) 676-9421" never turns into "9421-676 (212)".
 """
 
 import re
@@ -12,17 +11,12 @@ import pytest
 import time_machine
 from django.template import Context, Template
 from django.template.loader import render_to_string
-from django.test import override_settings
 from django.utils import translation
 
 from tests.factories import make_center, make_partnership, make_series, noon_in_new_york
 from tests.workshops.helpers import make_request
 
 pytestmark = pytest.mark.django_db
-
-WITH_ARABIC = override_settings(
-    LANGUAGES=[("en", "English"), ("es", "Spanish"), ("ar", "Arabic")],
-)
 
 
 def html_element(response) -> str:
@@ -43,14 +37,12 @@ def test_english_and_spanish_pages_read_left_to_right(client, path, tag):
     assert html_element(client.get(path)) == tag
 
 
-@WITH_ARABIC
 def test_an_arabic_page_reads_right_to_left(client):
     response = client.get("/ar/")
     assert response.status_code == 200
     assert html_element(response) == '<html lang="ar" dir="rtl">'
 
 
-@WITH_ARABIC
 def test_a_partnerships_phone_email_and_address_stay_left_to_right_in_arabic(client):
     partnership = make_partnership(
         phone="(718) 555-0100", email="hello@example.org", url="https://example.org/"
@@ -61,7 +53,6 @@ def test_a_partnerships_phone_email_and_address_stay_left_to_right_in_arabic(cli
     assert f'<a href="https://example.org/">{isolated("https://example.org/")}</a>' in page
 
 
-@WITH_ARABIC
 def test_a_centers_postal_code_stays_left_to_right_in_arabic(client):
     center = make_center(
         street_address="1 Sample Street", city="Bronx", postal_code="10452", phone="718 555 0199"
@@ -71,7 +62,6 @@ def test_a_centers_postal_code_stays_left_to_right_in_arabic(client):
     assert isolated("718 555 0199") in page
 
 
-@WITH_ARABIC
 @time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False)
 def test_meeting_times_stay_left_to_right_in_arabic(client):
     make_series()  # 6 to 8 PM
@@ -81,14 +71,12 @@ def test_meeting_times_stay_left_to_right_in_arabic(client):
     assert all(re.fullmatch(r'<bdi dir="ltr">[^<]+</bdi>', time) for time in times), times
 
 
-@WITH_ARABIC
 def test_a_workshop_reference_stays_left_to_right_in_arabic(client):
     reference = make_request().reference
     page = client.get(f"/ar/workshops/request/thanks/{reference}/").content.decode()
     assert f'<p class="workshop-reference__number">{isolated(reference)}</p>' in page
 
 
-@WITH_ARABIC
 def test_the_helpline_number_stays_left_to_right_in_arabic(client):
     page = client.get("/ar/parents-as-partners/").content.decode()
     assert f'<a href="tel:+12126769421">{isolated("(212) 676-9421")}</a>' in page

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -52,11 +53,14 @@ def test_the_sitemap_lists_every_public_page_in_every_language(client):
         "/partnerships/highbridge/",
         "/family-enrichment-centers/bedford/",
     ]
-    expected = {f"{SITE}{path}" for path in paths} | {f"{SITE}/es{path}" for path in paths}
-    assert set(found) == expected
+    prefixes = ["" if code == "en" else f"/{code}" for code, _name in settings.LANGUAGES]
+    assert len(prefixes) == 12
+    assert set(found) == {f"{SITE}{prefix}{path}" for prefix in prefixes for path in paths}
     assert found[f"{SITE}/es/partnerships/highbridge/"] == {
-        "en": f"{SITE}/partnerships/highbridge/",
-        "es": f"{SITE}/es/partnerships/highbridge/",
+        **{
+            code: f"{SITE}{prefix}/partnerships/highbridge/"
+            for (code, _name), prefix in zip(settings.LANGUAGES, prefixes, strict=True)
+        },
         "x-default": f"{SITE}/partnerships/highbridge/",
     }
     # The home page in English is at "/", not "/en/".
@@ -87,7 +91,9 @@ def test_listings_say_when_they_last_changed(client):
         if url.find("s:loc", NS).text.endswith("/partnerships/highbridge/")
     ]
     # The day in New York, like every date the site shows.
-    assert lastmods == [timezone.localdate(partnership.updated).isoformat()] * 2
+    assert lastmods == [timezone.localdate(partnership.updated).isoformat()] * len(
+        settings.LANGUAGES
+    )
 
 
 @override_settings(
