@@ -7,6 +7,8 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from core.translated import searched_columns
+
 
 def chosen(form) -> dict:
     """The filters a visitor chose: the form's values, or none if not sent or refused."""
@@ -46,7 +48,8 @@ class SearchFilterSet(django_filters.FilterSet):
     search_fields: tuple[str, ...] = ()
 
     def search(self, queryset, name, value):
-        return queryset.filter(every_word_in(self.search_fields, value))
+        columns = searched_columns(queryset.model, self.search_fields)
+        return queryset.filter(every_word_in(columns, value))
 
     def filter_queryset(self, queryset):
         # Filtering across many-to-many relations can repeat a row.

@@ -17,7 +17,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin
+from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin, TranslatedFieldsMixin
 
 from . import occurrences
 from .models import Event, Frequency, MeetingChange, MeetingSeries
@@ -26,19 +26,42 @@ from .recurrence import RuleError
 PREVIEW_COUNT = 6
 
 
+CHANGE_FIELDS = [
+    "original_date",
+    "kind",
+    "new_date",
+    "new_start_time",
+    "new_end_time",
+    "new_venue_name",
+    "new_street_address",
+    "note_en",
+]
+
+
 class MeetingChangeInline(admin.TabularInline):
+    """Changes to one date, in English; each row's own page holds the note's translations."""
+
     model = MeetingChange
     extra = 0
-    fields = [
-        "original_date",
-        "kind",
-        "new_date",
-        "new_start_time",
-        "new_end_time",
-        "new_venue_name",
-        "new_street_address",
-        "note",
-    ]
+    fields = CHANGE_FIELDS
+    show_change_link = True
+
+
+@admin.register(MeetingChange)
+class MeetingChangeAdmin(TranslatedFieldsMixin, admin.ModelAdmin):
+    """One change's page, opened from its series' list of changes: the note in every language.
+
+    Not in the admin's menu: changes are made from their series.
+    """
+
+    fieldsets = [(None, {"fields": ["series", *CHANGE_FIELDS[:-1], "note"]})]
+    readonly_fields = ["series"]
+
+    def has_module_permission(self, request):
+        return False
+
+    def has_add_permission(self, request):
+        return False
 
 
 def coming(series: MeetingSeries, count: int) -> list[occurrences.Occurrence]:
@@ -103,7 +126,7 @@ LANGUAGES_AND_ACCESSIBILITY = (
 NOTES = (_("Notes"), {"fields": ["notes", ("created", "updated")]})
 
 
-class SeriesAdminBase(BulkUpdateMixin, admin.ModelAdmin):
+class SeriesAdminBase(TranslatedFieldsMixin, BulkUpdateMixin, admin.ModelAdmin):
     """What the series and the events admin share: lists, search, changes inline, actions."""
 
     list_filter = ["is_published", "partnership__borough", "attending_type", "is_sample_data"]
@@ -111,7 +134,7 @@ class SeriesAdminBase(BulkUpdateMixin, admin.ModelAdmin):
     search_fields = ["title", "slug", "partnership__name", "venue_name"]
     autocomplete_fields = ["partnership"]
     filter_horizontal = ["languages"]
-    prepopulated_fields = {"slug": ["title"]}
+    prepopulated_fields = {"slug": ["title_en"]}
     formfield_overrides = URL_FIELD_OVERRIDES
     inlines = [MeetingChangeInline]
     actions = ["publish", "unpublish"]
@@ -285,8 +308,8 @@ class EventForm(forms.ModelForm):
         if "valid_from" in self.fields:
             self.fields["valid_from"].label = _("date")
             self.fields["valid_from"].help_text = ""
-        if "title" in self.fields and self.instance.pk is None:
-            self.fields["title"].initial = ""  # not the meetings' default title
+        if "title_en" in self.fields and self.instance.pk is None:
+            self.fields["title_en"].initial = ""  # not the meetings' default title
 
 
 @admin.register(Event)

@@ -111,6 +111,7 @@ class MeetingSeriesQuerySet(models.QuerySet):
                 "pk",
                 "slug",
                 "title",
+                "title_en",
                 "timezone",
                 "is_sample_data",
                 "freq",

@@ -17,6 +17,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from core.translated import localized
+
 from .models import ChangeKind, MeetingChange, MeetingSeries
 from .recurrence import RuleError, format_time_range
 
@@ -99,7 +101,8 @@ class Occurrence:
 
     @property
     def note(self) -> str:
-        return self.change.note if self.change else ""
+        """The change's note for residents, in their language or in English (it knows which)."""
+        return localized(self.change, "note") if self.change else ""
 
     @property
     def time_range(self) -> str:

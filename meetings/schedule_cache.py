@@ -45,6 +45,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone, translation
 
+from core.translated import SOURCE, LocalizedText
 from pagecache import safe
 from partnerships.models import Language
 
@@ -243,8 +244,9 @@ def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[
     months = _months(start, end)
     groups = _groups(rows)
     keys = {}
+    language = translation.get_language() or ""  # titles, so the sort, follow the reader
     for group, members in groups.items():
-        names = _digest(row.partnership_stamp for row in members)
+        names = _digest([language, *(row.partnership_stamp for row in members)])
         for month in months:
             key = f"meetings:{FORMAT}:month:{month[0]}-{month[1]}:{group}:"
             keys[group, month] = (key + _digest(map(row_stamp, members)), names)
@@ -302,13 +304,21 @@ class PartnershipSummary:
     slug: str
 
 
+def _title(row) -> LocalizedText:
+    """The title in the reader's language (the row's `title`), or the English standing in."""
+    language = translation.get_language() or SOURCE
+    if language != SOURCE and row.title != row.title_en:
+        return LocalizedText(row.title, language, False)
+    return LocalizedText(row.title, SOURCE, language != SOURCE)
+
+
 @dataclass(frozen=True)
 class SeriesSummary:
     """What the month calendar shows of a series, from its stamp row: no model instance."""
 
     pk: int
     slug: str
-    title: str
+    title: LocalizedText
     timezone: str
     is_sample_data: bool
     freq: str
@@ -327,7 +337,7 @@ def summary(row) -> SeriesSummary:
     return SeriesSummary(
         row.pk,
         row.slug,
-        row.title,
+        _title(row),
         row.timezone,
         row.is_sample_data,
         row.freq,

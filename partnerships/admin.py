@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin
+from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin, TranslatedFieldsMixin
 
 from .models import (
     CommunityDistrict,
@@ -95,7 +95,7 @@ class ListingAdminForm(forms.ModelForm):
         return cleaned_data
 
 
-class ListingAdmin(BulkUpdateMixin, admin.ModelAdmin):
+class ListingAdmin(TranslatedFieldsMixin, BulkUpdateMixin, admin.ModelAdmin):
     form = ListingAdminForm
     formfield_overrides = URL_FIELD_OVERRIDES
     list_filter = [

@@ -6,14 +6,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin
+from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin, TranslatedFieldsMixin
 
 from .forms import ResourceAdminForm
 from .models import Resource
 
 
 @admin.register(Resource)
-class ResourceAdmin(BulkUpdateMixin, admin.ModelAdmin):
+class ResourceAdmin(TranslatedFieldsMixin, BulkUpdateMixin, admin.ModelAdmin):
     form = ResourceAdminForm
     # A link must be a well-formed http(s) address; "example.org" is taken as https.
     formfield_overrides = URL_FIELD_OVERRIDES
@@ -27,7 +27,7 @@ class ResourceAdmin(BulkUpdateMixin, admin.ModelAdmin):
     ]
     list_filter = ["is_published", "topic", "audience", "is_sample_data", "languages"]
     search_fields = ["title", "publisher", "description", "url"]
-    prepopulated_fields = {"slug": ("title",)}
+    prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ["languages", "partnerships"]
     readonly_fields = ["created", "updated"]
     actions = ["publish", "unpublish"]

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.translated import SOURCE, LocalizedText, localized
 from partnerships.models import CommunityPartnership, Language
 
 
@@ -155,3 +156,22 @@ class Resource(models.Model):
         """
         languages = list(self.languages.all())
         return languages[0].code if len(languages) == 1 else "en"
+
+    def in_reader_language(self, field: str) -> LocalizedText:
+        """Its title or description in the reader's language, or as staff first wrote it.
+
+        What staff first wrote (the English column) is in the resource's own
+        language (`text_language`), not always English.
+        """
+        text = localized(self, field)
+        if text.lang != SOURCE:
+            return text
+        return LocalizedText(text, self.text_language, text.fallback)
+
+    @property
+    def title_text(self) -> LocalizedText:
+        return self.in_reader_language("title")
+
+    @property
+    def description_text(self) -> LocalizedText:
+        return self.in_reader_language("description")

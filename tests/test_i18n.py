@@ -160,4 +160,5 @@ def test_filter_options_are_in_the_readers_language(client):
 def test_english_listing_text_on_spanish_pages_is_marked_as_english(client):
     make_partnership(slug="p", description="Neighbors meet monthly.")
     html = client.get("/es/partnerships/p/").content.decode()
-    assert '<div lang="en"><p>Neighbors meet monthly.</p></div>' in html
+    assert '<div lang="en" dir="ltr"><p>Neighbors meet monthly.</p></div>' in html
+    assert "Aún sin traducir: se muestra en inglés." in html

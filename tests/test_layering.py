@@ -26,6 +26,8 @@ CORE_HELPERS = {
     "core.admin_helpers",
     "core.places",
     "core.templatetags.bidi",
+    "core.templatetags.translated",
+    "core.translated",
     "core.sitemaps",
 }
 # Core packages every app may build on, all their modules included.

@@ -41,6 +41,8 @@ if ADMIN_PATH == "/":
     ADMIN_PATH = "admin/"
 
 INSTALLED_APPS = [
+    # Staff's text in every language (each app's translation.py); before the admin.
+    "modeltranslation",
     # Django's admin on a site that demands a second factor (staff/sites.py).
     "staff.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -275,6 +277,10 @@ LANG_INFO.setdefault(
     {"bidi": False, "code": "ht", "name": "Haitian Creole", "name_local": "Kreyòl ayisyen"},
 )
 FORMAT_MODULE_PATH = ["config.formats"]
+# What staff type (descriptions, notes, titles) has a column per language; one
+# not yet filled in shows the English (MODELTRANSLATION_FALLBACK_LANGUAGES).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

@@ -188,7 +188,7 @@ def test_staff_add_a_series_whose_slug_is_filled_from_its_title_under_the_policy
 ):
     watched.sign_in_as(superuser)
     watched.open("/admin/meetings/meetingseries/add/")
-    title = watched.page.locator("#id_title")
+    title = watched.page.locator("#id_title_en")
     title.fill("")
     title.press_sequentially("Advisory board meeting")
     # prepopulate.js reads its fields from a data attribute, not an inline script.

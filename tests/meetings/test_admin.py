@@ -36,7 +36,7 @@ def series_form(partnership, changes=(), **overrides):
     """The add/change form as a browser would post it, with the inline changes."""
     data = {
         "partnership": partnership.pk,
-        "title": "Monthly partnership meeting",
+        "title_en": "Monthly partnership meeting",
         "slug": "highbridge-monthly",
         "is_published": "on",
         "freq": "MONTHLY",
@@ -169,12 +169,12 @@ def test_preview_is_refused_to_staff_who_cannot_add_series(client, django_user_m
 
 def test_staff_set_up_a_series_cancel_one_date_and_move_another(staff_client, partnership):
     changes = [
-        {"original_date": "2026-12-08", "kind": "cancelled", "note": "Holiday"},
+        {"original_date": "2026-12-08", "kind": "cancelled", "note_en": "Holiday"},
         {
             "original_date": "2027-01-12",
             "kind": "moved",
             "new_date": "2027-01-19",
-            "note": "Venue closed",
+            "note_en": "Venue closed",
         },
     ]
     response = staff_client.post(ADD, series_form(partnership, changes))
@@ -315,9 +315,9 @@ def event_form(partnership, changes=(), **overrides):
     for rule_field in ("freq", "interval", "byday", "bymonthday", "until"):
         data.pop(rule_field)
     data.update(
-        title="Resource fair",
+        title_en="Resource fair",
         slug="highbridge-resource-fair",
-        description="Local programs for food, housing and child care, in one room.",
+        description_en="Local programs for food, housing and child care, in one room.",
         valid_from="2026-12-12",
         start_time="11:00",
         end_time="15:00",
@@ -372,7 +372,7 @@ def test_staff_add_an_event_with_a_date_and_no_rule(staff_client, partnership):
 
 
 def test_an_event_without_a_description_is_refused_in_plain_words(staff_client, partnership):
-    response = staff_client.post(ADD_EVENT, event_form(partnership, description=""))
+    response = staff_client.post(ADD_EVENT, event_form(partnership, description_en=""))
     assert response.status_code == 200
     assert "Describe the event in a few sentences" in response.content.decode()
     assert not MeetingSeries.objects.exists()

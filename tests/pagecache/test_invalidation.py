@@ -117,7 +117,7 @@ def test_a_cancellation_added_in_the_admin_shows_on_the_next_request(staff_clien
             "changes-TOTAL_FORMS": "1",
             "changes-0-original_date": "2026-12-08",
             "changes-0-kind": "cancelled",
-            "changes-0-note": "Closed for the holiday party",
+            "changes-0-note_en": "Closed for the holiday party",
         }
     )
     assert staff_client.post(admin_url(series), data).status_code == 302

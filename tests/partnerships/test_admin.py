@@ -86,8 +86,8 @@ def partnership_form(partnership, **changes):
         "community_districts": [d.pk for d in partnership.community_districts.all()],
         "neighborhoods": partnership.neighborhoods,
         "lead_organization": "",
-        "description": partnership.description,
-        "how_to_get_involved": "",
+        "description_en": partnership.description,
+        "how_to_get_involved_en": "",
         "languages": [lang.pk for lang in partnership.languages.all()],
         "email": "",
         "phone": "",
@@ -148,7 +148,7 @@ def test_an_editor_edits_a_listing_and_the_public_page_changes(editor_client, li
     partnership, _ = listings
     url = reverse("admin:partnerships_communitypartnership_change", args=[partnership.pk])
     response = editor_client.post(
-        url, partnership_form(partnership, description="Meets at the library on 168th Street.")
+        url, partnership_form(partnership, description_en="Meets at the library on 168th Street.")
     )
     assert response.status_code == 302
     public = editor_client.get(partnership.get_absolute_url()).content.decode()

@@ -19,10 +19,10 @@ ADD = reverse("admin:resources_resource_add")
 
 def resource_form(**overrides):
     data = {
-        "title": "Getting Started in Community Child Protection",
+        "title_en": "Getting Started in Community Child Protection",
         "slug": "getting-started",
         "publisher": "CCPCW",
-        "description": "How residents and agencies can start a partnership.",
+        "description_en": "How residents and agencies can start a partnership.",
         "url": "",
         "topic": "getting-started",
         "audience": "community",

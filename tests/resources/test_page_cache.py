@@ -25,7 +25,7 @@ def test_a_resource_renamed_in_the_admin_shows_at_once(staff_client, page):
     assert "Old title" in cached_page(page)
     url = reverse("admin:resources_resource_change", args=[resource.pk])
     data = admin_form_data(staff_client, url)
-    data["title"] = "Creating a Community Partnership"
+    data["title_en"] = "Creating a Community Partnership"
     assert staff_client.post(url, data).status_code == 302
     response = Client().get(page)
     assert response["X-Page-Cache"] == "miss"

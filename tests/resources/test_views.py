@@ -16,7 +16,7 @@ RESOURCES = reverse("resources:list")
 
 def listed(response) -> list[str]:
     """The titles of the resources shown, in order."""
-    pattern = r'<li class="card resource">\s*<h3><a [^>]+><span lang="\w+">(.*?)</span>'
+    pattern = r'<li class="card resource">\s*<h3><a [^>]+><span lang="[\w-]+" dir="\w+">(.*?)<'
     return re.findall(pattern, response.content.decode())
 
 
@@ -66,9 +66,12 @@ def test_an_uploaded_pdf_links_to_the_file_and_says_pdf_and_its_size(client):
 def test_titles_and_descriptions_carry_the_language_they_are_written_in(client):
     make_resource(title="Guía para familias", description="Una guía breve.", languages=("es",))
     html = client.get(RESOURCES).content.decode()
-    assert '<span lang="es">Guía para familias</span>' in html
-    assert '<p lang="es">Una guía breve.</p>' in html
+    assert '<span lang="es" dir="ltr">Guía para familias</span>' in html
+    assert '<p lang="es" dir="ltr">Una guía breve.</p>' in html
     assert '<span lang="es">Español</span>' in html
+    # On an Arabic page the Spanish text still reads left to right, and it is not "English".
+    html = client.get("/ar" + RESOURCES).content.decode()
+    assert '<span lang="es" dir="ltr">Guía para familias</span>' in html
 
 
 def test_sample_resources_say_so(client):
