@@ -163,6 +163,13 @@ class SeriesAdminBase(TranslatedFieldsMixin, BulkUpdateMixin, admin.ModelAdmin):
 
 @admin.register(MeetingSeries)
 class MeetingSeriesAdmin(SeriesAdminBase):
+    def get_changeform_initial_data(self, request):
+        # Most series are a partnership's monthly meeting: the English title to start from.
+        return {
+            "title_en": "Monthly partnership meeting",
+            **super().get_changeform_initial_data(request),
+        }
+
     list_display = [
         "partnership",
         "title",
@@ -308,8 +315,6 @@ class EventForm(forms.ModelForm):
         if "valid_from" in self.fields:
             self.fields["valid_from"].label = _("date")
             self.fields["valid_from"].help_text = ""
-        if "title_en" in self.fields and self.instance.pk is None:
-            self.fields["title_en"].initial = ""  # not the meetings' default title
 
 
 @admin.register(Event)

@@ -9,6 +9,7 @@ The same goes for the few one-time events, set in the weeks after seeding.
 import datetime
 
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
 
 from core.places import CITY
 from partnerships.models import CommunityPartnership, Language
@@ -82,11 +83,28 @@ ACCOMMODATIONS = (
 )
 
 
+# The demo's one title, translated as staff would in the admin's language sections.
+MONTHLY_MEETING = {
+    "en": "Monthly partnership meeting",
+    "es": "Reunión mensual de la alianza",
+    "zh-hans": "伙伴联盟每月会议",
+    "zh-hant": "夥伴聯盟每月會議",
+    "ru": "Ежемесячное собрание партнёрства",
+    "bn": "অংশীদারিত্বের মাসিক সভা",
+    "ht": "Reyinyon chak mwa patenarya a",
+    "ko": "파트너십 월례 회의",
+    "ar": "الاجتماع الشهري للشراكة",
+    "ur": "شراکت داری کا ماہانہ اجلاس",
+    "fr": "Réunion mensuelle du partenariat",
+    "pl": "Comiesięczne spotkanie partnerstwa",
+}
+
+
 def _series_fields(partnership: CommunityPartnership, n: int, valid_from: datetime.date) -> dict:
     byday, start, end, attending = SCHEDULES[n % len(SCHEDULES)]
     fields = {
         "partnership": partnership,
-        "title": "Monthly partnership meeting",
+        **{build_localized_fieldname("title", code): t for code, t in MONTHLY_MEETING.items()},
         "slug": f"{partnership.slug}-monthly",
         "freq": "MONTHLY",
         "byday": byday,
@@ -178,7 +196,11 @@ def seed_events() -> int:
         event_slug = f"{slug}-{suffix}"
         if partnership is None or MeetingSeries.objects.filter(slug=event_slug).exists():
             continue
-        fields = _series_fields(partnership, n, today)
+        fields = {  # an event has its own title, in English only, as staff first write it
+            name: value
+            for name, value in _series_fields(partnership, n, today).items()
+            if not name.startswith("title")
+        }
         day = today + datetime.timedelta(days=ahead)
         day += datetime.timedelta(days=(weekday - day.weekday()) % 7)
         fields.update(

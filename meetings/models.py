@@ -13,15 +13,18 @@ table seen through the admin's "Events" entry.
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Length
 from django.db.models.lookups import LessThanOrEqual
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from partnerships.models import (
     CommunityPartnership,
@@ -90,12 +93,19 @@ class MeetingSeriesQuerySet(models.QuerySet):
         Times are read as the database writes them (text): they only need to
         differ when a row changed, and parsing thousands of them cost more than
         the query. With `listed` (a queryset of series), each row's `listed` says
-        whether the series is in it. Rows come in listing order;
-        `meetings.schedule_cache` keys its entries by them.
+        whether the series is in it. Rows come in the same order in every
+        language; `meetings.schedule_cache` keys its entries by them.
+
+        The title comes as two columns, English (`title_en`) and the reader's
+        language (`title_local`, empty until translated), and modeltranslation's
+        rewriting is off: asking for `title` made it compute the fallback row
+        by row in Python, which cost more than the query.
         """
+        language = translation.get_language() or settings.LANGUAGE_CODE
         changes = MeetingChange.objects.filter(series=OuterRef("pk")).order_by().values("series")
         return (
-            self.order_by("partnership__name", "title", "pk")
+            self.rewrite(False)  # columns as named: no per-row fallback in Python
+            .order_by("partnership__name", "title_en", "pk")
             .annotate(
                 updated_stamp=Cast("updated", models.TextField()),
                 partnership_stamp=Cast("partnership__updated", models.TextField()),
@@ -106,12 +116,13 @@ class MeetingSeriesQuerySet(models.QuerySet):
                 ),
                 changes_count=Subquery(changes.annotate(n=Count("pk")).values("n")),
                 listed=Value(True) if listed is None else Q(pk__in=listed.values("pk")),
+                title_local=F(build_localized_fieldname("title", language)),
             )
             .values_list(
                 "pk",
                 "slug",
-                "title",
                 "title_en",
+                "title_local",
                 "timezone",
                 "is_sample_data",
                 "freq",
@@ -134,7 +145,9 @@ class MeetingSeries(models.Model):
         related_name="meeting_series",
         verbose_name=_("community partnership"),
     )
-    title = models.CharField(_("title"), max_length=150, default="Monthly partnership meeting")
+    # No default: each language's column would copy it, English text in every language.
+    # The admin offers "Monthly partnership meeting" as the English title.
+    title = models.CharField(_("title"), max_length=150)
     description = models.TextField(
         _("description"),
         max_length=DESCRIPTION_MAX_LENGTH,

@@ -259,7 +259,7 @@ def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[
     def add(group, key, names, entry):
         block = known.get(f"{key}:{names}")
         if block is None:
-            members = {row.pk: (row.partnership__name, row.title) for row in groups[group]}
+            members = {row.pk: (row.partnership__name, _title(row)) for row in groups[group]}
             block = new_blocks[f"{key}:{names}"] = _block(entry, members)
         found[group].append(block)
 
@@ -307,9 +307,9 @@ class PartnershipSummary:
 def _title(row) -> LocalizedText:
     """The title in the reader's language (the row's `title`), or the English standing in."""
     language = translation.get_language() or SOURCE
-    if language != SOURCE and row.title != row.title_en:
-        return LocalizedText(row.title, language, False)
-    return LocalizedText(row.title, SOURCE, language != SOURCE)
+    if language != SOURCE and row.title_local:
+        return LocalizedText(row.title_local, language, False)
+    return LocalizedText(row.title_en, SOURCE, language != SOURCE)
 
 
 @dataclass(frozen=True)

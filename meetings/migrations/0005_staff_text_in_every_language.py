@@ -537,7 +537,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_ar",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -547,7 +546,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_bn",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -557,7 +555,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_en",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -567,7 +564,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_es",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -577,7 +573,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_fr",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -587,7 +582,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_ht",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -597,7 +591,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_ko",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -607,7 +600,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_pl",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -617,7 +609,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_ru",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -627,7 +618,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_ur",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -637,7 +627,6 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_zh_hans",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
@@ -647,11 +636,15 @@ class Migration(migrations.Migration):
             model_name="meetingseries",
             name="title_zh_hant",
             field=models.CharField(
-                default="Monthly partnership meeting",
                 max_length=150,
                 null=True,
                 verbose_name="title",
             ),
+        ),
+        migrations.AlterField(
+            model_name="meetingseries",
+            name="title",
+            field=models.CharField(max_length=150, verbose_name="title"),
         ),
         migrations.RunPython(english_from_the_original_columns, migrations.RunPython.noop),
     ]

@@ -189,3 +189,15 @@ def test_resources_are_found_by_words_in_the_readers_language_or_in_english():
     assert "Guía para familias" in page("/resources/?q=families", "es")
     assert "Annual report" in page("/resources/?q=annual", "es")
     assert "Guide for families" not in page("/resources/?q=familias", "en")
+
+
+def test_a_new_series_starts_with_an_english_title_and_no_other_language(staff_client):
+    """A default title would have been copied into every language's column, in English."""
+    html = staff_client.get(reverse("admin:meetings_meetingseries_add")).content.decode()
+    assert re.search(r'name="title_en"[^>]*value="Monthly partnership meeting"', html)
+    assert not re.search(r'name="title_es"[^>]*value="', html)
+    series = make_series(slug="s")
+    assert series.title_es is None
+    with time_machine.travel(noon_in_new_york(2026, 11, 23), tick=False):
+        html = page("/meetings/s/2026-12-08/", "es")
+    assert '<span lang="en" dir="ltr">Monthly partnership meeting</span>' in html
