@@ -2,11 +2,13 @@
 
 import datetime
 import html
+import threading
+from collections import OrderedDict
 
 import django_filters
 from django import forms
 from django.forms.utils import flatatt
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -71,27 +73,45 @@ def _escape(text) -> str:
 
 
 class PartnershipSelect(QuickSelect):
-    """QuickSelect's HTML, written straight from the choices.
+    """QuickSelect's HTML, written straight from the choices, and kept for the next page.
 
     Django builds a dictionary per option before any HTML; with thousands of
     partnerships (a load test has 5,000) that alone took most of the page's time.
+    Even written directly, thousands of options took a fifth of the meeting list's
+    time after an edit, so each process keeps the options of the last few lists
+    (by their exact rows and language) and marks the chosen one in a copy.
     """
 
+    KEEP = 4
+    _kept: OrderedDict[tuple, str] = OrderedDict()
+    _lock = threading.Lock()
+
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = self.format_value(value)
-        options = []
-        for option_value, label in self.choices:
-            option_value = "" if option_value is None else str(option_value)
-            selected = option_value in chosen
-            if selected:
-                chosen = []  # one choice only, as in Django's Select
-            options.append(
-                f'<option value="{_escape(option_value)}"{" selected" if selected else ""}>'
-                f"{_escape(label)}</option>"
+        choices = tuple(
+            ("" if option_value is None else str(option_value), str(label))
+            for option_value, label in self.choices
+        )
+        key = (translation.get_language(), choices)
+        with self._lock:
+            options = self._kept.get(key)
+            if options is not None:
+                self._kept.move_to_end(key)
+        if options is None:
+            options = "".join(
+                f'<option value="{_escape(option_value)}">{_escape(label)}</option>'
+                for option_value, label in choices
             )
+            with self._lock:
+                self._kept[key] = options
+                while len(self._kept) > self.KEEP:
+                    self._kept.popitem(last=False)
+        chosen = self.format_value(value)
+        if chosen:  # one choice only, as in Django's Select
+            option = f'<option value="{_escape(chosen[0])}">'
+            options = options.replace(option, option[:-1] + " selected>", 1)
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
         return mark_safe(  # noqa: S308 - every value and label is escaped above
-            f'<select name="{_escape(name)}"{attributes}>{"".join(options)}</select>'
+            f'<select name="{_escape(name)}"{attributes}>{options}</select>'
         )
 
 

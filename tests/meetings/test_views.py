@@ -18,6 +18,8 @@ from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar
 
+from pagecache.versions import invalidate as invalidate_pages
+from partnerships.models import CommunityPartnership
 from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
 from tests.pages import h1s, plain, section, text, title
 
@@ -1077,3 +1079,24 @@ def test_calendar_day_links_say_how_many_meetings_still_take_place(client):
     assert "Tuesday Dec. 8, 2026: 1 meeting, 1 cancelled</span>" in html
     assert "Friday Dec. 25, 2026: 0 meetings, 1 moved to another day</span>" in html
     assert "Monday Dec. 28, 2026: 1 meeting</span>" in html
+
+
+def test_the_partnership_list_marks_the_chosen_one_each_time_and_follows_renames(client):
+    """The options are kept between pages; the chosen one and the names must not be."""
+    make_partnership(name="Highbridge Community Partnership", slug="highbridge")
+    make_partnership(name="Elmhurst Community Partnership", slug="elmhurst")
+
+    def options(response) -> str:
+        return section(response, r'<select name="partnership".*?</select>')
+
+    first = options(client.get("/meetings/", {"borough": "bronx"}))
+    assert " selected" not in first.split("</option>", 1)[1]  # past the empty choice
+    chosen = options(client.get("/meetings/", {"partnership": "highbridge"}))
+    assert '<option value="highbridge" selected>' in chosen
+    assert chosen.count(" selected") == 1
+    other = options(client.get("/meetings/", {"partnership": "elmhurst"}))
+    assert '<option value="elmhurst" selected>' in other
+    assert '<option value="highbridge">' in other
+    CommunityPartnership.objects.filter(slug="elmhurst").update(name="Elmhurst Renamed")
+    invalidate_pages()
+    assert "Elmhurst Renamed" in options(client.get("/meetings/", {"partnership": "elmhurst"}))
