@@ -259,7 +259,9 @@ def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[
     def add(group, key, names, entry):
         block = known.get(f"{key}:{names}")
         if block is None:
-            members = {row.pk: (row.partnership__name, _title(row)) for row in groups[group]}
+            # Plain strings in the sort keys: a LocalizedText has attributes, so the
+            # garbage collector would track, and walk, every key holding one.
+            members = {row.pk: (row.partnership__name, str(_title(row))) for row in groups[group]}
             block = new_blocks[f"{key}:{names}"] = _block(entry, members)
         found[group].append(block)
 
