@@ -6,6 +6,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from involvement.models import InterestSubmission
 from tests.pages import h1s, section, title
@@ -280,3 +282,18 @@ def test_logs_hold_no_personal_data(client, today, settings, caplog):
     assert f"Interest form {reference}: confirmation_sent not sent" in caplog.text
     for private in (NAME, EMAIL, PHONE, "My private story", "127.0.0.1", "not a phone"):
         assert private not in caplog.text, private
+
+
+@pytest.mark.parametrize("language", ["ar", "ht", "zh-hans"])
+def test_every_language_gets_its_confirmation_in_that_language(
+    client, today, partnership, language
+):
+    with translation.override(language):
+        subject = gettext("Your Get involved form %(reference)s") % {"reference": ""}
+    assert subject.strip() and "Get involved form" not in subject
+    response = client.post(f"/{language}/get-involved/", form_data())
+    assert response["Location"].startswith(f"/{language}/get-involved/thanks/GI-2026-")
+    confirmation = next(m for m in mail.outbox if m.to == [EMAIL])
+    assert confirmation.subject.startswith(subject.strip())
+    notice = next(m for m in mail.outbox if m.to == [MAILBOX])
+    assert f"Language of the form: {language}" in notice.body  # staff read English
