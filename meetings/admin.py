@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin, TranslatedFieldsMixin
 
 from . import occurrences
+from .forms import MeetingSeriesForm
 from .models import Event, Frequency, MeetingChange, MeetingSeries
 from .recurrence import RuleError
 
@@ -163,6 +164,8 @@ class SeriesAdminBase(TranslatedFieldsMixin, BulkUpdateMixin, admin.ModelAdmin):
 
 @admin.register(MeetingSeries)
 class MeetingSeriesAdmin(SeriesAdminBase):
+    form = MeetingSeriesForm
+
     def get_changeform_initial_data(self, request):
         # Most series are a partnership's monthly meeting: the English title to start from.
         return {
@@ -189,10 +192,11 @@ class MeetingSeriesAdmin(SeriesAdminBase):
             _("When"),
             {
                 "fields": [
-                    "freq",
-                    "interval",
-                    "byday",
-                    "bymonthday",
+                    # The rule from lists, in words: meetings.forms.
+                    ("freq", "interval"),
+                    "monthly_on",
+                    ("week", "weekday"),
+                    "monthday",
                     ("start_time", "end_time"),
                     "timezone",
                     ("valid_from", "until"),

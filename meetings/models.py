@@ -382,7 +382,7 @@ class MeetingSeries(models.Model):
 
     @property
     def rule_warning(self) -> str:
-        return recurrence.skipped_months_warning(self.freq, self.bymonthday)
+        return recurrence.skipped_months_warning(self.freq, self.byday, self.bymonthday)
 
     # -- Where and how -----------------------------------------------------
 

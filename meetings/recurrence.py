@@ -33,6 +33,28 @@ WEEKDAYS_PLURAL = {
     5: pgettext_lazy("weekly meetings on", "Saturdays"),
     6: pgettext_lazy("weekly meetings on", "Sundays"),
 }
+# The lists the admin's schedule form offers: a weekday, and a week of the month.
+WEEKDAYS = {
+    0: pgettext_lazy("day of the week", "Monday"),
+    1: pgettext_lazy("day of the week", "Tuesday"),
+    2: pgettext_lazy("day of the week", "Wednesday"),
+    3: pgettext_lazy("day of the week", "Thursday"),
+    4: pgettext_lazy("day of the week", "Friday"),
+    5: pgettext_lazy("day of the week", "Saturday"),
+    6: pgettext_lazy("day of the week", "Sunday"),
+}
+# In the order staff think of them; the keys are byday's ordinals (-1: last).
+WEEKS_OF_THE_MONTH = {
+    1: pgettext_lazy("week of the month", "first"),
+    2: pgettext_lazy("week of the month", "second"),
+    3: pgettext_lazy("week of the month", "third"),
+    4: pgettext_lazy("week of the month", "fourth"),
+    5: pgettext_lazy("week of the month", "fifth"),
+    -1: pgettext_lazy("week of the month", "last"),
+    -2: pgettext_lazy("week of the month", "second-to-last"),
+}
+LAST_DAY = -1  # bymonthday for the last day of the month
+LAST_DAY_IN_WORDS = pgettext_lazy("day of the month", "the last day")
 # "Second Tuesday", whole: in Russian, Polish or Arabic the ordinal agrees with
 # the weekday's gender ("второй вторник", "вторая среда"), so a translator needs
 # each pair, not an ordinal and a weekday to put side by side.
@@ -145,15 +167,15 @@ def check_rule(freq: str, interval: int, byday: str, bymonthday: int | None) -> 
         raise RuleError(gettext("Give a day of the week or a day of the month, not both."))
     if freq == WEEKLY:
         if bymonthday is not None:
-            raise RuleError(gettext("A weekly meeting needs a day of the week, such as TU."))
+            raise RuleError(gettext("A weekly meeting needs a day of the week, such as Tuesday."))
         if not byday:
-            raise RuleError(gettext("A weekly meeting needs a day of the week, such as TU."))
+            raise RuleError(gettext("A weekly meeting needs a day of the week, such as Tuesday."))
         parsed = parse_byday(byday)
         if parsed.ordinal is not None:
             raise RuleError(
                 gettext(
-                    "A weekly meeting takes a plain day such as TU. Numbers such as 2TU "
-                    "are for monthly meetings."
+                    "A weekly meeting is on the same day every week: leave the week of the "
+                    "month empty, or choose monthly for a day such as the second Tuesday."
                 )
             )
         return parsed
@@ -166,21 +188,43 @@ def check_rule(freq: str, interval: int, byday: str, bymonthday: int | None) -> 
     if not byday:
         raise RuleError(
             gettext(
-                "A monthly meeting needs a day of the week such as 2TU (second Tuesday) "
-                "or a day of the month such as 15."
+                "A monthly meeting needs a day: a week and a day of the week, such as the "
+                "second Tuesday, or a day of the month, such as day 15."
             )
         )
     parsed = parse_byday(byday)
     if parsed.ordinal is None:
         raise RuleError(
-            gettext("Say which week of the month: 2TU is the second Tuesday, -1FR the last Friday.")
+            gettext(
+                "Say which week of the month: the second Tuesday, for example, or the last Friday."
+            )
         )
     return parsed
 
 
-def skipped_months_warning(freq: str, bymonthday: int | None) -> str:
-    """Explain, for staff, which months a late day of the month never falls in."""
-    if freq != MONTHLY or bymonthday is None or bymonthday <= 28:
+def skipped_months_warning(freq: str, byday: str, bymonthday: int | None) -> str:
+    """Explain, for staff, which months a late day of the month or a fifth weekday skips.
+
+    Both are allowed (some partnerships mean them), but staff often mean the
+    last one, so the warning names it in the words of the admin's lists.
+    """
+    if freq != MONTHLY:
+        return ""
+    if byday:
+        try:
+            parsed = parse_byday(byday)
+        except RuleError:
+            return ""
+        if parsed.ordinal != 5:
+            return ""
+        return gettext(
+            "Most months have no “%(fifth)s”, so there is no meeting in those months. "
+            "To meet every month, choose “%(last)s”."
+        ) % {
+            "fifth": NTH_WEEKDAYS[5, parsed.weekday],
+            "last": NTH_WEEKDAYS[-1, parsed.weekday],
+        }
+    if bymonthday is None or bymonthday <= 28:
         return ""
     if bymonthday == 31:
         months = gettext("February, April, June, September and November")
@@ -190,8 +234,8 @@ def skipped_months_warning(freq: str, bymonthday: int | None) -> str:
         months = gettext("February, except in leap years")
     return gettext(
         "Day %(day)s does not exist in every month, so there is no meeting in %(months)s. "
-        "To meet at the end of every month, use -1 (the last day)."
-    ) % {"day": bymonthday, "months": months}
+        "To meet at the end of every month, choose “%(last_day)s”."
+    ) % {"day": bymonthday, "months": months, "last_day": LAST_DAY_IN_WORDS}
 
 
 def period_start(

@@ -39,10 +39,13 @@ def series_form(partnership, changes=(), **overrides):
         "title_en": "Monthly partnership meeting",
         "slug": "highbridge-monthly",
         "is_published": "on",
+        # Monthly, every 1 month, on the second Tuesday: the lists' values.
         "freq": "MONTHLY",
         "interval": "1",
-        "byday": "2TU",
-        "bymonthday": "",
+        "monthly_on": "weekday",
+        "week": "2",
+        "weekday": "1",
+        "monthday": "",
         "start_time": "18:00",
         "end_time": "20:00",
         "timezone": "America/New_York",
@@ -109,7 +112,8 @@ PREVIEW = reverse("admin:meetings_meetingseries_preview")
 
 def test_preview_lists_the_next_dates_as_typed_and_saves_nothing(staff_client, partnership):
     changes = [{"original_date": "2026-12-08", "kind": "cancelled"}]
-    response = staff_client.post(PREVIEW, series_form(partnership, changes, byday="-1FR"))
+    last_friday = {"week": "-1", "weekday": "4"}
+    response = staff_client.post(PREVIEW, series_form(partnership, changes, **last_friday))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Nothing has been saved" in html
@@ -117,7 +121,7 @@ def test_preview_lists_the_next_dates_as_typed_and_saves_nothing(staff_client, p
     assert "2026-12-08 is not a meeting date of this series" in html
     changes = [{"original_date": "2026-11-27", "kind": "cancelled"}]
     html = staff_client.post(
-        PREVIEW, series_form(partnership, changes, byday="-1FR")
+        PREVIEW, series_form(partnership, changes, **last_friday)
     ).content.decode()
     assert "Friday, Nov. 27, 2026, 6:00–8:00 PM (Cancelled)" in html
     assert "Friday, Dec. 25, 2026, 6:00–8:00 PM</li>" in html
@@ -129,7 +133,7 @@ def test_preview_lists_the_next_dates_as_typed_and_saves_nothing(staff_client, p
 def test_preview_of_a_saved_series_uses_the_edits_not_the_saved_rule(staff_client, partnership):
     series = make_series(partnership=partnership, slug="highbridge-monthly")
     make_change(series, datetime.date(2026, 12, 8), "cancelled")
-    data = series_form(partnership, byday="3TU", bymonthday="")
+    data = series_form(partnership, week="3")
     data.update(
         {
             "changes-TOTAL_FORMS": "1",
@@ -150,9 +154,10 @@ def test_preview_of_a_saved_series_uses_the_edits_not_the_saved_rule(staff_clien
 
 
 def test_preview_explains_an_impossible_rule(staff_client, partnership):
-    html = staff_client.post(PREVIEW, series_form(partnership, byday="6TU")).content.decode()
+    data = series_form(partnership, freq="WEEKLY")  # still on the second Tuesday
+    html = staff_client.post(PREVIEW, data).content.decode()
     assert "These dates cannot be worked out yet" in html
-    assert "asks for week 6 of the month" in html
+    assert "day of the week: A weekly meeting is on the same day every week" in html
 
 
 def test_preview_needs_a_signed_in_editor_and_a_post(staff_client, partnership):
@@ -193,12 +198,13 @@ def test_staff_set_up_a_series_cancel_one_date_and_move_another(staff_client, pa
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"byday": "6TU"}, "asks for week 6 of the month, and no month has one"),
-        ({"byday": "2XX"}, "is not a day"),
-        ({"byday": "TU"}, "Say which week of the month"),
-        ({"byday": "2TU", "bymonthday": "15"}, "not both"),
-        ({"byday": "", "bymonthday": "32"}, "A day of the month is 1 to 31"),
-        ({"freq": "WEEKLY", "byday": "2TU"}, "A weekly meeting takes a plain day"),
+        ({"week": "6"}, "Select a valid choice. 6 is not one of the available choices."),
+        ({"week": ""}, "Say which week of the month"),
+        ({"weekday": ""}, "A monthly meeting needs a day"),
+        ({"monthly_on": "monthday"}, "A monthly meeting needs a day"),
+        ({"freq": "WEEKLY", "week": "", "monthday": "15"}, "not both"),
+        ({"freq": "WEEKLY"}, "A weekly meeting is on the same day every week"),
+        ({"freq": "ONCE"}, "Select a valid choice. ONCE is not one of the available choices."),
         ({"end_time": "17:00"}, "The meeting must end after it starts."),
         ({"until": "2025-12-31"}, "The last date cannot be before the first date."),
         ({"venue_name": "", "street_address": ""}, "In-person meetings need a venue"),
@@ -220,16 +226,22 @@ def test_impossible_rules_get_a_clear_message_and_nothing_is_saved(
 
 def test_day_31_is_allowed_and_the_skipped_months_are_explained(staff_client, partnership):
     response = staff_client.post(
-        ADD, series_form(partnership, byday="", bymonthday="31"), follow=True
+        ADD, series_form(partnership, monthly_on="monthday", monthday="31"), follow=True
     )
     assert MeetingSeries.objects.get().bymonthday == 31
     html = response.content.decode()
     assert "there is no meeting in February, April, June, September and November" in html
 
 
-def test_byday_is_normalised_to_capitals(staff_client, partnership):
-    staff_client.post(ADD, series_form(partnership, byday="-1fr"))
-    assert MeetingSeries.objects.get().byday == "-1FR"
+def test_the_radio_decides_between_a_weekday_and_a_day_of_the_month(staff_client, partnership):
+    # Both ways filled in: the one chosen is stored, the other list is ignored.
+    staff_client.post(ADD, series_form(partnership, monthly_on="monthday", monthday="15"))
+    series = MeetingSeries.objects.get()
+    assert (series.byday, series.bymonthday) == ("", 15)
+    data = series_form(partnership, slug="another", monthly_on="weekday", monthday="15")
+    staff_client.post(ADD, data)
+    series = MeetingSeries.objects.get(slug="another")
+    assert (series.byday, series.bymonthday) == ("2TU", None)
 
 
 @pytest.mark.parametrize(
@@ -312,7 +324,7 @@ ADD_EVENT = reverse("admin:meetings_event_add")
 def event_form(partnership, changes=(), **overrides):
     """The Events add form as a browser would post it: a date, no rule."""
     data = series_form(partnership, changes, **overrides)
-    for rule_field in ("freq", "interval", "byday", "bymonthday", "until"):
+    for rule_field in ("freq", "interval", "monthly_on", "week", "weekday", "monthday", "until"):
         data.pop(rule_field)
     data.update(
         title_en="Resource fair",
@@ -356,7 +368,7 @@ def test_series_list_says_which_are_events_and_filters_by_them(staff_client, par
 
 def test_staff_add_an_event_with_a_date_and_no_rule(staff_client, partnership):
     form = staff_client.get(ADD_EVENT).content.decode()
-    assert 'name="byday"' not in form and 'name="freq"' not in form
+    assert 'name="weekday"' not in form and 'name="freq"' not in form
     response = staff_client.post(ADD_EVENT, event_form(partnership))
     assert response.status_code == 302, response.context["errors"]
     event = MeetingSeries.objects.get(slug="highbridge-resource-fair")
