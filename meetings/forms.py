@@ -12,6 +12,7 @@ beside the lists they come from.
 from django import forms
 from django.contrib.admin.widgets import AdminRadioSelect
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import recurrence
@@ -28,8 +29,9 @@ ERROR_FIELDS = {"byday": "weekday", "bymonthday": "monthday"}
 
 
 def optional_number(label, choices, help_text=""):
+    """A list to choose a number from in words, or nothing; labelled as the admin labels."""
     return forms.TypedChoiceField(
-        label=label,
+        label=capfirst(label),
         choices=[BLANK, *choices],
         coerce=int,
         empty_value=None,
@@ -40,14 +42,14 @@ def optional_number(label, choices, help_text=""):
 
 class MeetingSeriesForm(forms.ModelForm):
     interval = forms.TypedChoiceField(
-        label=_("every"),
+        label=capfirst(_("every")),
         choices=[(n, str(n)) for n in range(1, 13)],
         coerce=int,
         initial=MeetingSeries._meta.get_field("interval").default,
         help_text=_("1 for every month (or week), 2 for every other one."),
     )
     monthly_on = forms.ChoiceField(
-        label=_("a monthly meeting is on"),
+        label=_("A monthly meeting is on"),
         choices=[
             (ON_A_WEEKDAY, _("a week and a day of the week, such as the second Tuesday")),
             (ON_A_DAY_OF_THE_MONTH, _("a day of the month, such as day 15")),

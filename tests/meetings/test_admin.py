@@ -157,7 +157,7 @@ def test_preview_explains_an_impossible_rule(staff_client, partnership):
     data = series_form(partnership, freq="WEEKLY")  # still on the second Tuesday
     html = staff_client.post(PREVIEW, data).content.decode()
     assert "These dates cannot be worked out yet" in html
-    assert "day of the week: A weekly meeting is on the same day every week" in html
+    assert "Day of the week: A weekly meeting is on the same day every week" in html
 
 
 def test_preview_needs_a_signed_in_editor_and_a_post(staff_client, partnership):
