@@ -9,15 +9,14 @@ history; the person's answers are read-only.
 import csv
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import model_ngettext
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import services
 from .kinds import SubmissionKind
@@ -149,8 +148,10 @@ class SubmissionAdminMixin:
         if assigned:
             self.message_user(
                 request,
-                gettext("%(count)d %(items)s assigned to you.")
-                % {"count": assigned, "items": model_ngettext(self.opts, assigned)},
+                # The list's title says what they are; a noun here would not agree in
+                # every language (model_ngettext finds no plural for a verbose name).
+                ngettext("%(count)d assigned to you.", "%(count)d assigned to you.", assigned)
+                % {"count": assigned},
                 messages.SUCCESS,
             )
         if already:
