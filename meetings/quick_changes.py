@@ -9,6 +9,7 @@ import datetime
 
 from django import forms
 from django.db import IntegrityError, transaction
+from django.db.models import BLANK_CHOICE_DASH
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -69,10 +70,12 @@ class QuickChangeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.series = series
         free, self.changed = next_dates(series)
-        self.fields["original_date"].widget.choices = [
+        # No date chosen to start with: cancelling the first one by mistake is too easy.
+        self.fields["original_date"].widget.choices = BLANK_CHOICE_DASH + [
             (o.original_date.isoformat(), f"{day_in_words(o.original_date)}, {o.time_range}")
             for o in free
         ]
+        self.has_dates = bool(free)
 
     def clean_original_date(self):
         day = self.cleaned_data["original_date"]

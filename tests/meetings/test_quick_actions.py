@@ -105,6 +105,19 @@ def test_the_cancel_form_offers_the_next_eight_dates_of_the_series(editor_client
     assert '<label for="id_note" class="required">Note for residents:</label>' in html
 
 
+def test_no_date_is_chosen_until_staff_choose_one(editor_client, series):
+    html = editor_client.get(cancel_url(series)).content.decode()
+    assert '<option value="" selected>---------</option>' in html
+    assert "This series has no coming date to change." not in html
+
+
+def test_a_series_that_has_ended_says_it_has_no_date_to_change(editor_client):
+    ended = make_series(until=D(2026, 6, 30))
+    html = editor_client.get(cancel_url(ended)).content.decode()
+    assert offered_dates(html) == []
+    assert "This series has no coming date to change." in html
+
+
 def test_cancelling_a_date_saves_one_change_and_residents_see_it_on_the_next_request(
     editor_client, series
 ):
