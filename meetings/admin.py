@@ -6,8 +6,9 @@ only the events, with a form that asks for a date instead of a rule.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.contrib.auth import get_permission_codename
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -21,7 +22,8 @@ from core.admin_helpers import URL_FIELD_OVERRIDES, BulkUpdateMixin, TranslatedF
 
 from . import occurrences
 from .forms import MeetingSeriesForm
-from .models import Event, Frequency, MeetingChange, MeetingSeries
+from .models import ChangeKind, Event, Frequency, MeetingChange, MeetingSeries
+from .quick_changes import QuickChangeForm, QuickMoveForm
 from .recurrence import RuleError
 
 PREVIEW_COUNT = 6
@@ -215,9 +217,22 @@ class MeetingSeriesAdmin(SeriesAdminBase):
 
     def get_urls(self):
         preview = self.admin_site.admin_view(require_POST(self.preview_view))
+        quick = self.admin_site.admin_view(self.quick_change_view)
         return [
             path("preview/", preview, name="meetings_meetingseries_preview"),
             path("<path:object_id>/preview/", preview, name="meetings_meetingseries_preview"),
+            path(
+                "<path:object_id>/cancel-date/",
+                quick,
+                {"kind": ChangeKind.CANCELLED},
+                name="meetings_meetingseries_cancel_date",
+            ),
+            path(
+                "<path:object_id>/move-date/",
+                quick,
+                {"kind": ChangeKind.MOVED},
+                name="meetings_meetingseries_move_date",
+            ),
             *super().get_urls(),
         ]
 
@@ -275,6 +290,76 @@ class MeetingSeriesAdmin(SeriesAdminBase):
                 context["warning"] = series.rule_warning
         return render(request, "admin/meetings/meetingseries/preview.html", context)
 
+    # -- Quick actions: cancel or move one date from the list --------------
+
+    def can_change_dates(self, request, series=None) -> bool:
+        """What the series form's inline of changes asks: change the series, add changes."""
+        opts = MeetingChange._meta
+        return self.has_change_permission(request, series) and request.user.has_perm(
+            f"{opts.app_label}.{get_permission_codename('add', opts)}"
+        )
+
+    def get_list_display(self, request):
+        list_display = super().get_list_display(request)
+        if self.can_change_dates(request):
+            return [*list_display, "quick_actions"]
+        return list_display
+
+    @admin.display(description=_("one date"))
+    def quick_actions(self, obj):
+        args = [obj.pk]
+        return format_html(
+            '<a href="{}">{}</a><br><a href="{}">{}</a>',
+            reverse("admin:meetings_meetingseries_cancel_date", args=args),
+            gettext("Cancel one date…"),
+            reverse("admin:meetings_meetingseries_move_date", args=args),
+            gettext("Move one date…"),
+        )
+
+    def quick_change_view(self, request, object_id, kind):
+        """Cancel or move one of the next dates of a series: one MeetingChange, logged."""
+        series = self.get_object(request, object_id)
+        if series is None:
+            raise Http404
+        if not self.can_change_dates(request, series):
+            raise PermissionDenied
+        form_class = QuickMoveForm if kind == ChangeKind.MOVED else QuickChangeForm
+        form = form_class(request.POST or None, series=series)
+        if request.method == "POST" and form.is_valid():
+            try:
+                change = form.save()
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                self.log_quick_change(request, series, change)
+                self.message_user(request, quick_change_done(series, change), messages.SUCCESS)
+                return HttpResponseRedirect(
+                    reverse(
+                        "admin:meetings_meetingseries_changelist", current_app=self.admin_site.name
+                    )
+                )
+        if kind == ChangeKind.MOVED:
+            title = gettext("Move one date of %(series)s") % {"series": series}
+        else:
+            title = gettext("Cancel one date of %(series)s") % {"series": series}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": series,
+            "title": title,
+            "form": form,
+            "is_move": kind == ChangeKind.MOVED,
+            "changed": form.changed,
+            "media": self.media + form.media,
+        }
+        return render(request, "admin/meetings/meetingseries/quick_change.html", context)
+
+    def log_quick_change(self, request, series, change):
+        """Who did it, in the history of the change and of its series, as the inline would."""
+        added = [{"added": {"name": str(MeetingChange._meta.verbose_name), "object": str(change)}}]
+        self.log_addition(request, change, [{"added": {}}])
+        self.log_change(request, series, added)
+
     @admin.display(description=_("kind"), ordering="freq")
     def kind(self, obj):
         return gettext("Event") if obj.is_event else gettext("Meeting")
@@ -303,6 +388,25 @@ class MeetingSeriesAdmin(SeriesAdminBase):
         super().save_model(request, obj, form, change)
         if obj.rule_warning:
             messages.warning(request, obj.rule_warning)
+
+
+def quick_change_done(series: MeetingSeries, change: MeetingChange) -> str:
+    """The list's message after a quick action: what residents now see, and where."""
+    day = date_format(change.original_date, "DATE_FORMAT")
+    if change.is_cancellation:
+        return gettext(
+            "The meeting of %(date)s of “%(series)s” is cancelled. The site shows it now."
+        ) % {"date": day, "series": series}
+    moved = occurrences.occurrence_for(series, change.original_date, change)
+    return gettext(
+        "The meeting of %(date)s of “%(series)s” is moved to %(new)s, %(time)s. "
+        "The site shows it now."
+    ) % {
+        "date": day,
+        "series": series,
+        "new": date_format(moved.date, "DATE_FORMAT"),
+        "time": moved.time_range,
+    }
 
 
 class EventForm(forms.ModelForm):

@@ -8,7 +8,7 @@ history; the person's answers are read-only.
 
 import csv
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import HttpResponse
@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import services
 from .kinds import SubmissionKind
@@ -46,11 +47,18 @@ class StatusChangeInline(admin.TabularInline):
     Subclass it with ``model`` set to the kind's status-change model.
     """
 
-    fields = ["changed_at", "changed_by", "from_status", "to_status"]
+    fields = ["changed_at", "changed_by", "from_status", "to_status", "assignment"]
     readonly_fields = fields
     extra = 0
     can_delete = False
     verbose_name_plural = _("status history")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("changed_by", "assigned_to")
+
+    @admin.display(description=_("assignment"))
+    def assignment(self, obj):
+        return obj.assignment_in_words
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -97,7 +105,7 @@ class SubmissionAdminMixin:
     csv_columns: list[tuple[str, object]]
     csv_select_related: tuple[str, ...] = ("assigned_to",)
     csv_prefetch_related: tuple[str, ...] = ()
-    actions = ["export_csv"]
+    actions = ["assign_to_me", "export_csv"]
 
     def has_add_permission(self, request):
         # Submissions come from the public form, which numbers and e-mails them.
@@ -116,14 +124,47 @@ class SubmissionAdminMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        new_status = obj.status
+        new_status, new_assignee = obj.status, obj.assigned_to
+        # The services write the status or the assignment and its history entry together.
         if change and "status" in form.changed_data:
-            # The service writes the status and its history entry together.
             obj.status = form.initial["status"]
-            super().save_model(request, obj, form, change)
+        if change and "assigned_to" in form.changed_data:
+            obj.assigned_to_id = form.initial["assigned_to"]
+        super().save_model(request, obj, form, change)
+        if change:
             services.set_status(self.kind, submission=obj, status=new_status, by=request.user)
-        else:
-            super().save_model(request, obj, form, change)
+            services.assign(self.kind, submission=obj, to=new_assignee, by=request.user)
+
+    @admin.action(
+        description=_("Assign the selected %(verbose_name_plural)s to me"), permissions=["change"]
+    )
+    def assign_to_me(self, request, queryset):
+        assigned = 0
+        for submission in queryset.select_related("assigned_to"):
+            if submission.assigned_to_id != request.user.pk:
+                services.assign(self.kind, submission=submission, to=request.user, by=request.user)
+                assigned += 1
+        already = queryset.count() - assigned
+        if assigned:
+            self.message_user(
+                request,
+                # The list's title says what they are; a noun here would not agree in
+                # every language (model_ngettext finds no plural for a verbose name).
+                ngettext("%(count)d assigned to you.", "%(count)d assigned to you.", assigned)
+                % {"count": assigned},
+                messages.SUCCESS,
+            )
+        if already:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d was assigned to you already.",
+                    "%(count)d were assigned to you already.",
+                    already,
+                )
+                % {"count": already},
+                messages.INFO,
+            )
 
     @admin.display(description=_("e-mails sent"), boolean=True)
     def notified(self, obj):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -152,6 +153,16 @@ class StatusChange(models.Model):
         related_name="+",
     )
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    # A step that gives the submission to someone (or to nobody) leaves the
+    # status as it was: from_status == to_status. Written by ``services.assign``.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         abstract = True
@@ -160,4 +171,19 @@ class StatusChange(models.Model):
         verbose_name_plural = _("status changes")
 
     def __str__(self):
+        if self.is_assignment:
+            return self.assignment_in_words
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @property
+    def is_assignment(self) -> bool:
+        return self.from_status == self.to_status
+
+    @property
+    def assignment_in_words(self) -> str:
+        """ "Assigned to jdoe", "No longer assigned", or "" for a change of status."""
+        if not self.is_assignment:
+            return ""
+        if self.assigned_to is None:
+            return gettext("No longer assigned")
+        return gettext("Assigned to %(person)s") % {"person": self.assigned_to.get_username()}

@@ -248,6 +248,29 @@ def set_status(kind: SubmissionKind, *, submission: Submission, status: str, by=
     return submission
 
 
+def assign(kind: SubmissionKind, *, submission: Submission, to, by=None) -> Submission:
+    """Give a submission to `to` (a user, or None for nobody) and record who did it, when.
+
+    The step goes in the same history as the status changes, its status left
+    as it was; giving it to whoever already has it records nothing.
+    """
+    if submission.assigned_to_id == (to.pk if to else None):
+        return submission
+    with transaction.atomic():
+        submission.status_changes.create(
+            from_status=submission.status,
+            to_status=submission.status,
+            assigned_to=to,
+            changed_by=by,
+            changed_at=timezone.now(),
+        )
+        submission.assigned_to = to
+        submission.save(update_fields=["assigned_to", "updated"])
+    # Who it went to is a person's name: the log keeps only that it changed hands.
+    kind.logger.info("%s %s reassigned", kind.label, submission.reference)
+    return submission
+
+
 def purge(kind: SubmissionKind, *, dry_run: bool = False) -> list[str]:
     """Delete closed submissions past the retention period; their references, oldest first.
 

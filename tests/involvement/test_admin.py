@@ -98,12 +98,14 @@ def test_a_coordinator_assigns_and_moves_a_form_and_history_records_it(
     submission.refresh_from_db()
     assert submission.status == Status.CONTACTED
     assert submission.assigned_to == coordinator
-    change = submission.status_changes.get()
-    assert (change.from_status, change.to_status, change.changed_by) == (
+    # Two steps, each with who made it: the new status, then the assignment.
+    status_step, assignment = submission.status_changes.all()
+    assert (status_step.from_status, status_step.to_status, status_step.changed_by) == (
         "new",
         "contacted",
         coordinator,
     )
+    assert (assignment.assigned_to, assignment.changed_by) == (coordinator, coordinator)
     page = coordinator_client.get(change_url(submission)).content.decode()
     assert "Status history" in page
     assert "Called back, will come in May." in page

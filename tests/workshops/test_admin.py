@@ -133,12 +133,14 @@ def test_a_coordinator_assigns_schedules_and_moves_a_request_and_history_records
     assert workshop_request.status == Status.SCHEDULED
     assert workshop_request.assigned_to == coordinator
     assert timezone.localtime(workshop_request.scheduled_for).hour == 18
-    change = workshop_request.status_changes.get()
-    assert (change.from_status, change.to_status, change.changed_by) == (
+    # Two steps, each with who made it: the new status, then the assignment.
+    status_step, assignment = workshop_request.status_changes.all()
+    assert (status_step.from_status, status_step.to_status, status_step.changed_by) == (
         "new",
         "scheduled",
         coordinator,
     )
+    assert (assignment.assigned_to, assignment.changed_by) == (coordinator, coordinator)
     page = coordinator_client.get(change_url(workshop_request)).content.decode()
     assert "Status history" in page
     assert "Confirmed by phone." in page
