@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.submissions.admin import (
     NotificationFilter,
+    OpenFilter,
     StatusChangeInline,
     SubmissionAdminMixin,
     joined,
@@ -60,6 +61,7 @@ class InterestSubmissionAdmin(SubmissionAdminMixin, admin.ModelAdmin):
     ]
     list_filter = [
         "status",
+        OpenFilter,
         WayFilter,
         "borough",
         "partnership",

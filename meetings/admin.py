@@ -4,6 +4,8 @@
 only the events, with a form that asks for a date instead of a rule.
 """
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
@@ -27,6 +29,78 @@ from .quick_changes import QuickChangeForm, QuickMoveForm
 from .recurrence import RuleError
 
 PREVIEW_COUNT = 6
+
+# What the staff home page (staff/home.py) calls "coming up", and the filters it links to.
+COMING_DAYS = 14
+
+
+def coming_days(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """Today and the days after it, COMING_DAYS in all, first and last included."""
+    today = today or timezone.localdate()
+    return today, today + datetime.timedelta(days=COMING_DAYS - 1)
+
+
+def in_the_next_days() -> str:
+    return ngettext("In the next %(count)d day", "In the next %(count)d days", COMING_DAYS) % {
+        "count": COMING_DAYS
+    }
+
+
+class ChangeComingFilter(admin.SimpleListFilter):
+    """Changes to a date in the coming days, or moving a meeting into them."""
+
+    title = _("date")
+    parameter_name = "coming"
+
+    def lookups(self, request, model_admin):
+        return [("next", in_the_next_days())]
+
+    def queryset(self, request, queryset):
+        if self.value() == "next":
+            return queryset.between(*coming_days())
+        return queryset
+
+
+class ChangeNoteFilter(admin.SimpleListFilter):
+    title = _("note for residents")
+    parameter_name = "note"
+
+    def lookups(self, request, model_admin):
+        return [("none", _("No note"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.without_note()
+        return queryset
+
+
+class SeriesMeetsFilter(admin.SimpleListFilter):
+    """Series with a meeting that takes place (is not cancelled) in the coming days."""
+
+    title = _("meets")
+    parameter_name = "meets"
+
+    def lookups(self, request, model_admin):
+        return [("next", in_the_next_days())]
+
+    def queryset(self, request, queryset):
+        if self.value() != "next":
+            return queryset
+        found = occurrences.expand(queryset.for_listing(), *coming_days())
+        return queryset.filter(pk__in={o.series.pk for o in found if not o.is_cancelled})
+
+
+class AccessibilityFilter(admin.SimpleListFilter):
+    title = _("accessibility information")
+    parameter_name = "accessibility"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("None given"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.without_accessibility_information()
+        return queryset
 
 
 CHANGE_FIELDS = [
@@ -59,6 +133,12 @@ class MeetingChangeAdmin(TranslatedFieldsMixin, admin.ModelAdmin):
 
     fieldsets = [(None, {"fields": ["series", *CHANGE_FIELDS[:-1], "note"]})]
     readonly_fields = ["series"]
+    # The list is reached from the staff home page's counts, already filtered.
+    list_display = ["original_date", "series", "kind", "new_date", "note"]
+    list_display_links = ["original_date"]
+    list_filter = ["kind", ChangeComingFilter, ChangeNoteFilter, "series__is_published"]
+    list_select_related = ["series__partnership"]
+    ordering = ["original_date", "pk"]
 
     def has_module_permission(self, request):
         return False
@@ -132,7 +212,14 @@ NOTES = (_("Notes"), {"fields": ["notes", ("created", "updated")]})
 class SeriesAdminBase(TranslatedFieldsMixin, BulkUpdateMixin, admin.ModelAdmin):
     """What the series and the events admin share: lists, search, changes inline, actions."""
 
-    list_filter = ["is_published", "partnership__borough", "attending_type", "is_sample_data"]
+    list_filter = [
+        "is_published",
+        "partnership__borough",
+        "attending_type",
+        "is_sample_data",
+        SeriesMeetsFilter,
+        AccessibilityFilter,
+    ]
     list_select_related = ["partnership"]
     search_fields = ["title", "slug", "partnership__name", "venue_name"]
     autocomplete_fields = ["partnership"]

@@ -77,6 +77,25 @@ class MeetingSeriesQuerySet(models.QuerySet):
         """Regular meetings: series that repeat."""
         return self.exclude(freq=Frequency.ONCE)
 
+    def without_accessibility_information(self):
+        """Series that tell residents nothing about access (Local Law 28 asks every listing to).
+
+        Wheelchair access not confirmed, no ASL, CART or assistive listening, and
+        neither accessibility notes nor how to ask for an accommodation, in English:
+        what staff write first, whatever language the admin is in.
+        """
+        empty = Q()
+        for name in ("accessibility_notes", "accommodation_requests"):
+            column = build_localized_fieldname(name, settings.LANGUAGE_CODE)
+            empty &= Q(**{column: ""}) | Q(**{f"{column}__isnull": True})
+        return self.filter(
+            empty,
+            wheelchair_access=WheelchairAccess.UNKNOWN,
+            asl=False,
+            cart=False,
+            assistive_listening=False,
+        )
+
     def for_listing(self):
         """What expanding occurrences needs, in two queries however many series."""
         return self.select_related("partnership").prefetch_related("changes")
@@ -469,6 +488,17 @@ class ChangeKind(models.TextChoices):
     EXTRA = "extra", _("Extra meeting")
 
 
+class MeetingChangeQuerySet(models.QuerySet):
+    def between(self, start: datetime.date, end: datetime.date):
+        """Changes to a date from start to end inclusive, or moving a meeting onto one."""
+        return self.filter(Q(original_date__range=(start, end)) | Q(new_date__range=(start, end)))
+
+    def without_note(self):
+        """Changes residents are told nothing about: no note in English."""
+        column = build_localized_fieldname("note", settings.LANGUAGE_CODE)
+        return self.filter(Q(**{column: ""}) | Q(**{f"{column}__isnull": True}))
+
+
 class MeetingChange(models.Model):
     """One date of a series cancelled or moved, or one extra meeting added."""
 
@@ -505,6 +535,8 @@ class MeetingChange(models.Model):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MeetingChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["original_date"]

@@ -112,14 +112,18 @@ def verification_due_before(today: datetime.date | None = None) -> datetime.date
     return today - datetime.timedelta(days=settings.LISTING_STALE_AFTER_DAYS)
 
 
+def stale_condition(today: datetime.date | None = None) -> Q:
+    """Never verified, or not within the configured number of days: for filters and counts."""
+    return Q(last_verified__isnull=True) | Q(last_verified__lt=verification_due_before(today))
+
+
 class ListingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
     def stale(self, today: datetime.date | None = None):
         """Listings staff have not confirmed within the configured number of days."""
-        cutoff = verification_due_before(today)
-        return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=cutoff))
+        return self.filter(stale_condition(today))
 
     def verified_recently(self, today: datetime.date | None = None):
         """The opposite of stale(): confirmed within the configured number of days."""

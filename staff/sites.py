@@ -17,6 +17,13 @@ class StaffAdminSite(admin.AdminSite):
     def has_permission(self, request):
         return super().has_permission(request) and request.user.is_verified()
 
+    def index(self, request, extra_context=None):
+        # Imported here: the apps' admin modules it reads register on this very site.
+        from staff.home import home_context
+
+        context = {**home_context(request, self), **(extra_context or {})}
+        return super().index(request, context)
+
     def login(self, request, extra_context=None):
         user = request.user
         if user.is_authenticated and user.is_staff and not self.has_permission(request):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.submissions.admin import (
     NotificationFilter,
+    OpenFilter,
     StatusChangeInline,
     SubmissionAdminMixin,
     joined,
@@ -59,6 +60,7 @@ class WorkshopRequestAdmin(SubmissionAdminMixin, admin.ModelAdmin):
     ]
     list_filter = [
         "status",
+        OpenFilter,
         "borough",
         "topics",
         ("created", admin.DateFieldListFilter),

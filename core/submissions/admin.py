@@ -41,6 +41,23 @@ class NotificationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OpenFilter(admin.SimpleListFilter):
+    """Still being handled, or closed: what "assigned to me" means on the staff home page."""
+
+    title = _("open or closed")
+    parameter_name = "open"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Still open")), ("no", _("Closed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.open()
+        if self.value() == "no":
+            return queryset.closed()
+        return queryset
+
+
 class StatusChangeInline(admin.TabularInline):
     """The history of a submission: written by the status service, never edited.
 

@@ -27,6 +27,10 @@ class SubmissionQuerySet(models.QuerySet):
     def closed(self):
         return self.filter(status__in=self.model.CLOSED_STATUSES)
 
+    def open(self):
+        """Submissions still being handled: any status but the closed ones."""
+        return self.exclude(status__in=self.model.CLOSED_STATUSES)
+
     def purgeable(self, now: datetime.datetime | None = None):
         """Closed submissions past the retention period, counted from when they were closed."""
         now = now or timezone.now()
