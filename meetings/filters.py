@@ -56,7 +56,9 @@ class PartnershipChoices(django_filters.fields.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from self.queryset.values_list(self.field.to_field_name, "name")
+        # Plain rows: modeltranslation would otherwise pass each through its fallback
+        # machinery in Python, though no column here is translated.
+        yield from self.queryset.rewrite(False).values_list(self.field.to_field_name, "name")
 
 
 class PartnershipChoiceField(django_filters.fields.ModelChoiceField):
