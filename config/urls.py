@@ -22,6 +22,9 @@ urlpatterns = [
     # One of each for the whole site: the sitemap lists every page in every language.
     path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Open data in English whatever the reader's language (?locale= asks for another).
+    path("api/hsds/", include("opendata.api_urls")),
+    path("open-data/", include("opendata.download_urls")),
 ]
 
 # English at /, Spanish under /es/: every public URL works in every language.
@@ -32,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("resources.urls")),
     path("workshops/", include("workshops.urls")),
     path("get-involved/", include("involvement.urls")),
+    path("open-data/", include("opendata.urls")),
     prefix_default_language=False,
 )
 

@@ -30,6 +30,7 @@ from partnerships.models import (
     CommunityPartnership,
     Language,
     postal_code_validator,
+    public_id_field,
 )
 
 from . import recurrence
@@ -275,6 +276,7 @@ class MeetingSeries(models.Model):
         default=False,
         help_text=_("Demo data: the site says the schedule is a sample."),
     )
+    uuid = public_id_field()
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 

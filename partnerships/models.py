@@ -4,6 +4,7 @@ Field names follow Open Referral HSDS where they fit.
 """
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -37,6 +38,17 @@ def borough_constraint(name: str) -> models.CheckConstraint:
     )
 
 
+def public_id_field():
+    """The record's identifier in open data (HSDS ids): set once, never a database key.
+
+    Filled for existing rows by a migration; never changes after, so a 211
+    line that stored it finds the same record again.
+    """
+    return models.UUIDField(
+        _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
+
+
 class CommunityDistrict(models.Model):
     """One of New York City's 59 community districts, loaded by a data migration."""
 
@@ -46,6 +58,7 @@ class CommunityDistrict(models.Model):
         _("number"), validators=[MinValueValidator(1), MaxValueValidator(18)]
     )
     name = models.CharField(_("neighborhoods"), max_length=200)
+    uuid = public_id_field()
 
     class Meta:
         ordering = ["borough", "number"]
@@ -67,6 +80,7 @@ class Language(models.Model):
     name = models.CharField(_("name in English"), max_length=60, unique=True)
     native_name = models.CharField(_("name in the language itself"), max_length=60)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    uuid = public_id_field()
 
     class Meta:
         ordering = ["order", "name"]
@@ -89,6 +103,7 @@ class Organization(models.Model):
     url = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=25, blank=True, validators=[phone_validator])
+    uuid = public_id_field()
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -160,6 +175,7 @@ class Listing(models.Model):
         blank=True,
         help_text=_("The date staff last confirmed this listing with the program."),
     )
+    uuid = public_id_field()
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 

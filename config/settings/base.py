@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "resources",
     "involvement",
     "staff",
+    # /api/hsds/ and /open-data/: above every app, as staff is.
+    "opendata",
 ]
 
 MIDDLEWARE = [
