@@ -22,4 +22,6 @@ urlpatterns = [
     path("taxonomies/<str:record_id>", api.taxonomy, name="taxonomy"),
     path("taxonomy_terms", api.taxonomy_terms, name="taxonomy_terms"),
     path("taxonomy_terms/<str:record_id>", api.taxonomy_term, name="taxonomy_term"),
+    # Anything else under /api/hsds/: a JSON 404, not the site's HTML page.
+    path("<path:rest>", api.not_found),
 ]

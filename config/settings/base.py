@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The API's rate limit counts cached answers too, so it comes first.
+    "opendata.middleware.ApiRateLimitMiddleware",
     # Before sessions, locale and CSRF: a cached page skips all of them.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -406,3 +408,7 @@ INVOLVEMENT_EMAIL_SWEEP_AFTER = WORKSHOP_EMAIL_SWEEP_AFTER
 # SQL logged at DEBUG level would carry requesters' names and e-mail addresses
 # in its parameters: keep the database logger quiet whatever DJANGO_LOG_LEVEL says.
 LOGGING["loggers"]["django.db.backends"] = {"level": "INFO"}
+
+# Open data (/open-data/, /api/hsds/). Requests to the API per client and period.
+OPEN_DATA_API_RATE_LIMIT = int(os.environ.get("OPEN_DATA_API_RATE_LIMIT", "120"))
+OPEN_DATA_API_RATE_LIMIT_PERIOD = int(os.environ.get("OPEN_DATA_API_RATE_LIMIT_PERIOD", "60"))

@@ -1,0 +1,81 @@
+"""The API's rate limit: requests per client per period, before the page cache answers.
+
+A cached answer costs little, but a client that pages through everything
+again and again still costs every other reader: the limit counts every request
+under /api/, served from the cache or not, so it sits before the page cache
+middleware. The count is a fixed window in Django's cache (Redis in
+production, shared by every process), keyed by a keyed hash of the client's
+address (config/clientip.py: the same address the other limits use). Every
+API answer says where the client stands (RateLimit-Limit, RateLimit-Remaining,
+RateLimit-Reset); past the limit the answer is 429 with Retry-After and a JSON
+body. Without a cache the limit is not checked and nobody is refused: the
+outage is logged at most once a minute.
+"""
+
+import json
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.crypto import salted_hmac
+
+from config.clientip import client_ip
+from core.submissions.ratelimit import ThrottledWarning
+from pagecache import safe
+
+from . import api
+
+PREFIX = "/api/"
+
+unchecked = ThrottledWarning(
+    "API rate limit not checked: cache unavailable (requests are answered)",
+    every=safe.WARN_EVERY,
+)
+
+
+class ApiRateLimitMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(PREFIX) or request.method == "OPTIONS":
+            return self.get_response(request)
+        limit = settings.OPEN_DATA_API_RATE_LIMIT
+        period = settings.OPEN_DATA_API_RATE_LIMIT_PERIOD
+        now = int(time.time())
+        window = now // period
+        reset = period - now % period
+        address = client_ip(request)
+        digest = salted_hmac("opendata.rate-limit", address, algorithm="sha256").hexdigest()
+        key = f"opendata:requests:{digest}:{window}"
+
+        def count() -> int:
+            cache.add(key, 0, timeout=period)
+            try:
+                return cache.incr(key)
+            except ValueError:  # expired between add() and incr()
+                cache.set(key, 1, timeout=period)
+                return 1
+
+        used = safe.attempt("counting an API request", count, None)
+        if used is None:
+            unchecked()
+            return self.get_response(request)
+        if used > limit:
+            body = {
+                "error": "rate_limited",
+                "message": (
+                    f"Too many requests: at most {limit} every {period} seconds. "
+                    f"Try again in {reset} seconds."
+                ),
+            }
+            response = HttpResponse(json.dumps(body), status=429, content_type="application/json")
+            response["Retry-After"] = str(reset)
+            api.with_cors(response)
+        else:
+            response = self.get_response(request)
+        response["RateLimit-Limit"] = str(limit)
+        response["RateLimit-Remaining"] = str(max(limit - used, 0))
+        response["RateLimit-Reset"] = str(reset)
+        return response
