@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, Max, Q, Value
 from django.db.models.functions import Cast, Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import translation
@@ -105,7 +105,7 @@ class MeetingSeriesQuerySet(models.QuerySet):
         """Also the languages, for pages and feeds that describe each series in full."""
         return self.for_listing().prefetch_related("languages")
 
-    def stamps(self, listed=None):
+    def stamps(self, listed=None) -> list:
         """One light row per series: what names it, and what its computed meetings depend on.
 
         `changes_updated` and `changes_count` together change whenever one of the
@@ -120,21 +120,22 @@ class MeetingSeriesQuerySet(models.QuerySet):
         language (`title_local`, empty until translated), and modeltranslation's
         rewriting is off: asking for `title` made it compute the fallback row
         by row in Python, which cost more than the query.
+
+        Two queries: the series, then the changes counted per series, merged
+        here. A count per row in the first query (two correlated subqueries)
+        cost PostgreSQL some 35 ms at 5,000 series; counting the few changes
+        in one pass costs a few.
         """
         language = translation.get_language() or settings.LANGUAGE_CODE
-        changes = MeetingChange.objects.filter(series=OuterRef("pk")).order_by().values("series")
-        return (
+        rows = list(
             self.rewrite(False)  # columns as named: no per-row fallback in Python
             .order_by("partnership__name", "title_en", "pk")
             .annotate(
                 updated_stamp=Cast("updated", models.TextField()),
                 partnership_stamp=Cast("partnership__updated", models.TextField()),
-                changes_updated=Subquery(
-                    changes.annotate(latest=Cast(Max("updated"), models.TextField())).values(
-                        "latest"
-                    )
-                ),
-                changes_count=Subquery(changes.annotate(n=Count("pk")).values("n")),
+                # Filled in below for the series that have changes.
+                changes_updated=Value(None, models.TextField()),
+                changes_count=Value(None, models.IntegerField()),
                 listed=Value(True) if listed is None else Q(pk__in=listed.values("pk")),
                 title_local=F(build_localized_fieldname("title", language)),
             )
@@ -156,6 +157,20 @@ class MeetingSeriesQuerySet(models.QuerySet):
                 named=True,
             )
         )
+        changed = {
+            series: (latest, count)
+            for series, latest, count in MeetingChange.objects.order_by()
+            .values("series")
+            .annotate(latest=Cast(Max("updated"), models.TextField()), n=Count("pk"))
+            .values_list("series", "latest", "n")
+        }
+        if not changed:
+            return rows
+        for index, row in enumerate(rows):
+            found = changed.get(row.pk)
+            if found is not None:
+                rows[index] = row._replace(changes_updated=found[0], changes_count=found[1])
+        return rows
 
 
 class MeetingSeries(models.Model):

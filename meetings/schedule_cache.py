@@ -88,7 +88,7 @@ def row_stamp(row) -> str:
 
 def _stamps(listed) -> list:
     """Every published series' stamp row, and whether it is in `listed` (None: all are)."""
-    return list(MeetingSeries.objects.published().stamps(listed))
+    return MeetingSeries.objects.published().stamps(listed)
 
 
 def _groups(rows) -> dict[int, list]:

@@ -47,25 +47,26 @@ def make_events(n):
             make_change(event, day, "cancelled")
 
 
-# Every page reads the series' stamps in one query and takes their computed meetings
+# Every page reads the series' stamps in two queries (the series, their changes counted)
+# and takes their computed meetings
 # (or calendar entries) from the cache; with the cache empty, it also reads the rows of
 # every series to compute: the series and their changes (and for feeds their languages).
 COMPUTE_QUERIES = 2
 FEED_COMPUTE_QUERIES = 3
 
-# the stamps, the rows of the meetings shown (series with partnership, their changes),
+# the stamps (two), the rows of the meetings shown (series with partnership, their changes),
 # their languages, and the filter form's partnership and language choices
-LIST_QUERIES = 6
+LIST_QUERIES = 7
 # the same, plus one lookup for each model-choice filter in use (partnership, language)
-FILTERED_LIST_QUERIES = 8
-# the stamps: the calendar draws every meeting from them
-CALENDAR_QUERIES = 1
+FILTERED_LIST_QUERIES = 9
+# the stamps (two): the calendar draws every meeting from them
+CALENDAR_QUERIES = 2
 # the series, their changes and their languages
 OCCURRENCE_QUERIES = 3
-# the stamps, the series' languages, and the language names
-FEED_QUERIES = 3
+# the stamps (two), the series' languages, and the language names
+FEED_QUERIES = 4
 # the partnership, then the same
-PARTNERSHIP_FEED_QUERIES = 4
+PARTNERSHIP_FEED_QUERIES = 5
 
 
 @pytest.mark.parametrize("rows", [5, 50])
