@@ -17,6 +17,7 @@ SITEMAPS = {
         "core:parents_as_partners",
         "involvement:index",
         "workshops:index",
+        "opendata:index",
     ),
     "listings": list_pages(),
     "meetings": MeetingPagesSitemap(),

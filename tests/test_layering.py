@@ -21,6 +21,7 @@ DOMAIN_APPS = ("partnerships", "meetings", "workshops", "resources", "involvemen
 # partnerships is the floor; the others each build on it alone.
 # The core modules every app may build on. They import no app of ours.
 CORE_HELPERS = {
+    "core.csv",
     "core.views",
     "core.filters",
     "core.admin_helpers",

@@ -409,6 +409,12 @@ INVOLVEMENT_EMAIL_SWEEP_AFTER = WORKSHOP_EMAIL_SWEEP_AFTER
 # in its parameters: keep the database logger quiet whatever DJANGO_LOG_LEVEL says.
 LOGGING["loggers"]["django.db.backends"] = {"level": "INFO"}
 
-# Open data (/open-data/, /api/hsds/). Requests to the API per client and period.
+# Open data (the opendata app): the licence /open-data/ and the API name, and the
+# HSDS API's rate limit, OPEN_DATA_API_RATE_LIMIT requests per client address in
+# each period of OPEN_DATA_API_RATE_LIMIT_PERIOD seconds (then 429 with Retry-After).
+OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENSE_URL = os.environ.get(
+    "OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
 OPEN_DATA_API_RATE_LIMIT = int(os.environ.get("OPEN_DATA_API_RATE_LIMIT", "120"))
 OPEN_DATA_API_RATE_LIMIT_PERIOD = int(os.environ.get("OPEN_DATA_API_RATE_LIMIT_PERIOD", "60"))

@@ -45,6 +45,7 @@ def test_the_sitemap_lists_every_public_page_in_every_language(client):
         "/parents-as-partners/",
         "/get-involved/",
         "/workshops/",
+        "/open-data/",
         "/partnerships/",
         "/family-enrichment-centers/",
         "/meetings/",
