@@ -18,7 +18,8 @@ def text(response) -> str:
 
 
 def plain(fragment: str) -> str:
-    """A piece of HTML as text."""
+    """A piece of HTML as text (a <wbr> only says where a line may break)."""
+    fragment = re.sub(r"<wbr\s*/?>", "", fragment)
     words = " ".join(re.sub(r"<[^>]+>", " ", fragment).split())
     # "</time>, 6:00" reads as "…, 6:00", not "… , 6:00".
     return html.unescape(re.sub(r" ([,.:;)])", r"\1", words))

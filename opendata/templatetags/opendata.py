@@ -7,12 +7,21 @@ from the text around it, so neither is reordered).
 """
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
 
 @register.filter
 def code(value):
-    """The value, escaped, as <code lang="en" dir="ltr">."""
-    return format_html('<code lang="en" dir="ltr">{}</code>', value)
+    """The value, escaped, as <code lang="en" dir="ltr">.
+
+    A long name may wrap after an underscore or a slash (<wbr>), on a phone,
+    rather than in the middle of a word.
+    """
+    text = str(value)
+    # Not after a leading slash: "/services" stays whole.
+    text = text[:1] + text[1:].replace("_", "_\0").replace("/", "/\0")
+    parts = format_html_join(mark_safe("<wbr>"), "{}", ((part,) for part in text.split("\0")))
+    return format_html('<code lang="en" dir="ltr">{}</code>', parts)

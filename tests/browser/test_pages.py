@@ -24,6 +24,8 @@ PAGES = [
     ("/family-enrichment-centers/", "Family Enrichment Centers"),
     ("/family-enrichment-centers/the-crib/", "The C.R.I.B."),
     ("/about/", "About OCEP and this site"),
+    ("/open-data/", "Open data"),
+    ("/ar/open-data/", "البيانات المفتوحة"),
     ("/es/", "Alianzas Comunitarias para el bienestar de los niños y las familias"),
 ]
 
@@ -72,7 +74,7 @@ def test_switching_to_spanish_keeps_the_same_page(demo_site, page):
 
 
 def test_pages_fit_a_phone_screen_without_sideways_scrolling(demo_site, phone):
-    for path in ("/", "/partnerships/", "/family-enrichment-centers/the-crib/"):
+    for path in ("/", "/partnerships/", "/family-enrichment-centers/the-crib/", "/open-data/"):
         phone.goto(demo_site + path)
         overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, path
