@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test fuzz lock install install-dev migrate seed lint format messages benchmark bench clean
+.PHONY: run serve test fuzz lock install install-dev migrate seed lint format messages benchmark bench bench-opendata clean
 
 run: install migrate seed ## Set everything up and serve the site on SQLite
 	@echo ""
@@ -68,6 +68,9 @@ messages: install ## Update every language's catalog after changing strings (nee
 
 benchmark: install-dev ## Page timings and sizes on a scaled-up demo database
 	$(BIN)/python benchmarks/pages.py
+
+bench-opendata: install-dev ## HSDS API and open data downloads: time, queries, bytes at --scale 500
+	$(BIN)/python benchmarks/opendata.py
 
 # Needs wrk, redis-server and PostgreSQL on 127.0.0.1:5432; takes a few minutes.
 bench: install ## Requests/s of the production configuration under gunicorn, and cold render times
