@@ -31,7 +31,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
-from core.submissions.admin import csv_safe
+from core.csv import csv_safe
 
 from . import api, hsds
 
