@@ -461,3 +461,16 @@ def test_a_center_without_a_name_is_named_by_its_operator(directory):
     make_partnership(name="Another")
     make_center(name="Another center")
     assert get_json("services")["total_items"] == 7
+
+
+def test_taxonomy_terms_are_listed_and_filtered(directory):
+    codes = [term["code"] for term in walk("taxonomy_terms")]
+    assert codes == ["community-partnership", "family-enrichment-center", "sample-data"]
+    taxonomy = hsds.TAXONOMY["id"]
+    assert len(walk("taxonomy_terms", {"taxonomy_id": taxonomy})) == 3
+    assert walk("taxonomy_terms", {"taxonomy_id": str(uuid.uuid4())}) == []
+    assert [t["code"] for t in walk("taxonomy_terms", {"search": "sample"})] == ["sample-data"]
+    assert walk("taxonomy_terms", {"parent_id": hsds.SAMPLE_TERM["id"]}) == []
+    assert get("taxonomy_terms", {"top_only": "perhaps"}).status_code == 400
+    assert ids(walk("taxonomies")) == [taxonomy]
+    assert walk("taxonomies", {"search": "nothing"}) == []
