@@ -18,6 +18,7 @@ and any save that changes what residents see changes them too.
 import datetime
 import functools
 import math
+import re
 import uuid
 
 from django.conf import settings
@@ -35,6 +36,7 @@ from . import hsds
 DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 100
 LONGEST_SEARCH = 200
+DIGITS = re.compile(r"[0-9]{1,9}")
 # Parameters HSDS defines that this API does not offer: asked for, they get a 400
 # rather than a list that silently ignored them.
 UNSUPPORTED = ("minimal", "full_service", "proximity")
@@ -127,10 +129,8 @@ class Params:
         value = self.query.get(name)
         if value is None or value == "":
             return default
-        try:
-            number = int(value)
-        except ValueError:
-            number = None
+        # Plain ASCII digits: int() would also take "1_000", " 7 " and other scripts' digits.
+        number = int(value) if DIGITS.fullmatch(value) else None
         if number is None or number < low or (high is not None and number > high):
             limit = f"from {low} to {high}" if high else f"of {low} or more"
             raise BadParameter(name, f"{name} must be a whole number {limit}.")
@@ -228,8 +228,9 @@ def published_series():
 
 
 def partnerships(full: bool = False):
+    # Every series, published or not: one taken off the site changed the service too.
     latest_series = (
-        MeetingSeries.objects.filter(partnership=OuterRef("pk"), is_published=True)
+        MeetingSeries.objects.filter(partnership=OuterRef("pk"))
         .order_by()
         .values("partnership")
         .annotate(latest=Max("updated"))
@@ -285,8 +286,9 @@ def filter_services(params: Params, both: tuple) -> tuple:
         )
     since = params.modified_after()
     if since is not None:
+        # Published or not: a series taken off the site took a schedule away.
         changed_series = MeetingSeries.objects.filter(
-            partnership=OuterRef("pk"), is_published=True, updated__gte=since
+            partnership=OuterRef("pk"), updated__gte=since
         )
         partnership_rows = partnership_rows.filter(
             Q(updated__gte=since)

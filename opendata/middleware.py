@@ -10,6 +10,10 @@ API answer says where the client stands (RateLimit-Limit, RateLimit-Remaining,
 RateLimit-Reset); past the limit the answer is 429 with Retry-After and a JSON
 body. Without a cache the limit is not checked and nobody is refused: the
 outage is logged at most once a minute.
+
+It also gives every API answer its CORS headers (`api.CORS`) on the way out:
+the page cache answers a matching ETag with a bare 304 that keeps none of the
+view's headers, and a browser app that revalidates needs them there too.
 """
 
 import json
@@ -61,7 +65,7 @@ class ApiRateLimitMiddleware:
         used = safe.attempt("counting an API request", count, None)
         if used is None:
             unchecked()
-            return self.get_response(request)
+            return api.with_cors(self.get_response(request))
         if used > limit:
             body = {
                 "error": "rate_limited",
@@ -72,9 +76,10 @@ class ApiRateLimitMiddleware:
             }
             response = HttpResponse(json.dumps(body), status=429, content_type="application/json")
             response["Retry-After"] = str(reset)
-            api.with_cors(response)
         else:
             response = self.get_response(request)
+        # Here, not only in the views: the page cache's 304 keeps none of the view's headers.
+        api.with_cors(response)
         response["RateLimit-Limit"] = str(limit)
         response["RateLimit-Remaining"] = str(max(limit - used, 0))
         response["RateLimit-Reset"] = str(reset)
