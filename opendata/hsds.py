@@ -68,6 +68,13 @@ ACS = {
     "website": "https://www.nyc.gov/site/acs/index.page",
 }
 
+# The same wherever the organization appears (a list, a service, a package row).
+ORGANIZATION_DESCRIPTION = (
+    "A community organization that works with NYC ACS's Office of Community Engagement "
+    "and Partnerships (OCEP): it leads a Community Partnership or runs a Family "
+    "Enrichment Center listed here."
+)
+
 PARTNERSHIPS_PROGRAM = {
     "id": fixed_id("program:community-partnerships"),
     "organization_id": ACS_ID,
@@ -164,19 +171,11 @@ class Builder:
         """One-to-one fields only (the shape of organization_list.json); None is ACS."""
         if org is None:
             return dict(ACS)
-        roles = []
-        if getattr(org, "leads_partnership", True):
-            roles.append("leads a Community Partnership")
-        if getattr(org, "operates_center", True):
-            roles.append("operates a Family Enrichment Center")
         return compact(
             {
                 "id": str(org.uuid),
                 "name": org.name,
-                "description": (
-                    f"A community organization that {' and '.join(roles) or 'works with'} "
-                    "funded by NYC ACS."
-                ),
+                "description": ORGANIZATION_DESCRIPTION,
                 "email": org.email,
                 "website": org.url,
             }
