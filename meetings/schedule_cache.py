@@ -247,9 +247,10 @@ def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[
     language = translation.get_language() or ""  # titles, so the sort, follow the reader
     for group, members in groups.items():
         names = _digest([language, *(row.partnership_stamp for row in members)])
+        stamps = _digest(map(row_stamp, members))  # once a group, whatever the months
         for month in months:
             key = f"meetings:{FORMAT}:month:{month[0]}-{month[1]}:{group}:"
-            keys[group, month] = (key + _digest(map(row_stamp, members)), names)
+            keys[group, month] = (key + stamps, names)
     known = decoded.get_many(f"{key}:{names}" for key, names in keys.values())
     cached = safe.get_many([key for key, names in keys.values() if f"{key}:{names}" not in known])
     found: dict[int, list[Block]] = {group: [] for group in groups}
