@@ -19,6 +19,7 @@ from tests.factories import (
     make_partnership,
     make_series,
 )
+from tests.opendata.schemas import schema
 from tests.pages import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -279,3 +280,45 @@ def test_package_query_count_is_fixed(client, settings, rows):
     assert queries_for(client, URL) == PACKAGE_QUERIES
     services = table(download(client), "services.csv")
     assert len(services) == 2 * rows
+
+
+# HSDS's own tabular schema ------------------------------------------------------------
+
+
+def hsds_tables() -> dict[str, dict]:
+    """compiled/tabular.json as published (hsds_schemas/README.md), its tables by CSV name."""
+    published = schema("tabular")
+    return {entry["items"]["path"]: entry["items"] for entry in published["properties"].values()}
+
+
+def test_every_csv_is_an_hsds_table_with_its_columns_in_order_and_required_cells_filled(
+    client, directory
+):
+    """What an HSDS validator checks of a tabular package, against HSDS's own tabular.json.
+
+    Each CSV is one of its tables; its columns are the table's fields without
+    the nested (array) ones, in the same order; every row fills the fields
+    the table requires and keeps enumerated fields within their values; ids
+    are unique in their table.
+    """
+    archive = download(client)
+    tables = hsds_tables()
+    datapackage = json.loads(archive.read("datapackage.json"))
+    for resource in datapackage["resources"]:
+        spec = tables[resource["path"]]
+        flat = [name for name, field in spec["properties"].items() if field["type"] != "array"]
+        with archive.open(resource["path"]) as handle:
+            reader = csv.DictReader(io.TextIOWrapper(handle, "utf-8"))
+            rows = list(reader)
+            assert reader.fieldnames == flat, resource["path"]
+        for row in rows:
+            for name in spec.get("required", []):
+                assert row[name], f"{resource['path']}: {name} is empty in {row}"
+            for name, field in spec["properties"].items():
+                if field.get("enum") and row.get(name):
+                    assert row[name] in field["enum"], f"{resource['path']}: {name}={row[name]}"
+        ids = [row["id"] for row in rows]
+        assert len(ids) == len(set(ids)), resource["path"]
+    # The tables a directory of services needs are all there.
+    present = {resource["path"] for resource in datapackage["resources"]}
+    assert {"organizations.csv", "services.csv", "schedules.csv", "locations.csv"} <= present
