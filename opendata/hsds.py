@@ -360,7 +360,7 @@ class Builder:
         if series.freq == Frequency.ONCE:
             when = series.valid_from.isoformat()
             rule = {"valid_from": when, "valid_to": when, "dtstart": when}
-            words = f"{title}: {series.valid_from:%Y-%m-%d}, {series.time_range}"
+            words = f"{title}. One-time event on {series.valid_from:%Y-%m-%d}, {series.time_range}"
         else:
             rule = {
                 "valid_from": series.valid_from.isoformat(),
@@ -374,10 +374,11 @@ class Builder:
                 "bymonthday": str(series.bymonthday) if series.bymonthday is not None else None,
             }
             words = f"{title}: {series.schedule_in_words}"
-        notes = [
-            f"Times are New York time ({series.timezone}); the offset shown is today's.",
-            "Single dates cancelled or moved are in the iCalendar feeds, not in this rule.",
-        ]
+        notes = [f"Times are New York time ({series.timezone}); the offset shown is today's."]
+        if series.freq != Frequency.ONCE:
+            notes.append(
+                "Single dates cancelled or moved are in the iCalendar feeds, not in this rule."
+            )
         if series.is_in_person:
             notes.append(f"At {series.venue_name}, {series.address}.")
         if series.accessibility_in_words:
