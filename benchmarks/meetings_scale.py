@@ -22,33 +22,21 @@ misses. For `/meetings/`, the month calendar and `all.ics` it prints:
 - warm: the median of `--runs` requests with nothing changed.
 """
 
-import argparse
 import datetime
-import logging
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import inprocess  # noqa: E402 (after the path is set)
+
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--db", help="SQLite file to create once and reuse")
-    parser.add_argument("--use-database-url", action="store_true")
-    args = parser.parse_args()
-
-    tmp = tempfile.TemporaryDirectory()
-    if not args.use_database_url:
-        path = args.db or f"{tmp.name}/bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    args = inprocess.arguments(__doc__.splitlines()[0], runs=7)
+    tmp = inprocess.configure(args)  # noqa: F841 (kept while the benchmark runs)
 
     import django
 
@@ -59,18 +47,13 @@ def main() -> None:
     settle()
     from django.conf import settings
     from django.core.cache import cache
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.utils import timezone
 
     from meetings.models import ChangeKind, MeetingChange, MeetingSeries
 
-    call_command("migrate", verbosity=0)
-    if not MeetingSeries.objects.exists():
-        logging.disable(logging.INFO)  # the demo's sample status changes are logged at INFO
-        call_command("seed_demo", scale=args.scale, verbosity=0)
-        logging.disable(logging.NOTSET)
+    inprocess.seed(args, MeetingSeries)
 
     # The views themselves: the page cache would answer every warm request.
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.startswith("pagecache.")]

@@ -15,17 +15,16 @@ time over `--runs` requests, the queries of one request and the bytes of the
 answer.
 """
 
-import argparse
 import logging
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks import inprocess  # noqa: E402 (after the path is set)
 
 
 def endpoints() -> list[tuple[str, str]]:
@@ -60,35 +59,20 @@ def endpoints() -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--db", help="SQLite file to create once and reuse")
-    parser.add_argument("--use-database-url", action="store_true")
-    args = parser.parse_args()
-
-    tmp = tempfile.TemporaryDirectory()
-    if not args.use_database_url:
-        path = args.db or f"{tmp.name}/bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    args = inprocess.arguments(__doc__.splitlines()[0], runs=5)
+    tmp = inprocess.configure(args)  # noqa: F841 (kept while the benchmark runs)
 
     import django
 
     django.setup()
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from partnerships.models import CommunityPartnership, FamilyEnrichmentCenter
 
-    call_command("migrate", verbosity=0)
-    if not CommunityPartnership.objects.exists():
-        logging.disable(logging.INFO)  # the demo's sample status changes are logged at INFO
-        call_command("seed_demo", scale=args.scale, verbosity=0)
-        logging.disable(logging.NOTSET)
+    inprocess.seed(args, CommunityPartnership)
 
     # Every request builds its answer: the page cache would serve the repeats.
     settings.PAGE_CACHE_ENABLED = False
