@@ -25,3 +25,9 @@ def code(value):
     text = text[:1] + text[1:].replace("_", "_\0").replace("/", "/\0")
     parts = format_html_join(mark_safe("<wbr>"), "{}", ((part,) for part in text.split("\0")))
     return format_html('<code lang="en" dir="ltr">{}</code>', parts)
+
+
+@register.filter
+def codes(values):
+    """Several technical tokens, each as `code` makes it, separated by commas."""
+    return format_html_join(", ", "{}", ((code(value),) for value in values))
