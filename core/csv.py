@@ -16,3 +16,8 @@ def csv_safe(value) -> str:
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + text
     return text
+
+
+def joined(items) -> str:
+    """Several values in one cell, separated by semicolons."""
+    return "; ".join(str(item) for item in items)

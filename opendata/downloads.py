@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from core.csv import csv_safe
+from core.csv import csv_safe, joined
 from meetings import schedule_cache
 from partnerships.models import CommunityPartnership, FamilyEnrichmentCenter
 
@@ -180,10 +180,6 @@ def day(value: datetime.date | None) -> str:
 
 def moment(value: datetime.datetime | None) -> str:
     return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
-
-
-def joined(items) -> str:
-    return "; ".join(str(item) for item in items)
 
 
 def csv_response(kind: str, rows) -> HttpResponse:

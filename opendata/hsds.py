@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from core.translated import localized
 from meetings.models import AttendingType, Frequency, MeetingSeries
@@ -133,7 +133,6 @@ SAMPLE_TERM = _term(
     "Some details of this record are placeholders, not yet confirmed with the program.",
 )
 TERMS = [PARTNERSHIP_TERM, CENTER_TERM, SAMPLE_TERM]
-TERM_IDS = {term["id"] for term in TERMS}
 
 SAMPLE_NOTE = "Sample data: some details of this listing are placeholders, not yet confirmed."
 SAMPLE_SCHEDULE_NOTE = "Sample schedule: not yet confirmed with the partnership."
@@ -503,8 +502,3 @@ def _offset_suffix(offset: datetime.timedelta) -> str:
     sign = "-" if minutes < 0 else "+"
     minutes = abs(minutes)
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def in_language(locale: str):
-    """Builders' words (schedules in words) in the language asked for."""
-    return translation.override(locale)

@@ -20,12 +20,11 @@ import json
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.crypto import salted_hmac
 
 from config.clientip import client_ip
-from core.submissions.ratelimit import ThrottledWarning
+from core.submissions.ratelimit import ThrottledWarning, count_in_window
 from pagecache import safe
 
 from . import api
@@ -54,15 +53,7 @@ class ApiRateLimitMiddleware:
         digest = salted_hmac("opendata.rate-limit", address, algorithm="sha256").hexdigest()
         key = f"opendata:requests:{digest}:{window}"
 
-        def count() -> int:
-            cache.add(key, 0, timeout=period)
-            try:
-                return cache.incr(key)
-            except ValueError:  # expired between add() and incr()
-                cache.set(key, 1, timeout=period)
-                return 1
-
-        used = safe.attempt("counting an API request", count, None)
+        used = safe.attempt("counting an API request", lambda: count_in_window(key, period), None)
         if used is None:
             unchecked()
             return api.with_cors(self.get_response(request))

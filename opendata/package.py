@@ -357,10 +357,7 @@ def merged(rows: list[dict]) -> list[dict]:
 
 
 def descriptor(request, created: str) -> dict:
-    license_name = getattr(settings, "OPEN_DATA_LICENSE_NAME", "CC BY 4.0")
-    license_url = getattr(
-        settings, "OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
-    )
+    license_name, license_url = settings.OPEN_DATA_LICENSE_NAME, settings.OPEN_DATA_LICENSE_URL
     return {
         "profile": "tabular-data-package",
         "name": "nyc-acs-ocep-directory",

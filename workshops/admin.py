@@ -10,12 +10,12 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.csv import joined
 from core.submissions.admin import (
     NotificationFilter,
     OpenFilter,
     StatusChangeInline,
     SubmissionAdminMixin,
-    joined,
     local_time,
     sent_state,
 )

@@ -89,10 +89,6 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
-def joined(items) -> str:
-    return "; ".join(str(item) for item in items)
-
-
 def local_time(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 

@@ -82,17 +82,24 @@ def rate_limit_reached(kind: SubmissionKind, request) -> bool:
     return count >= kind.setting("RATE_LIMIT")
 
 
+def count_in_window(key: str, period: int) -> int:
+    """One more at `key`, a count the cache keeps `period` seconds: the new count.
+
+    Raises what the cache raises; callers wrap it in `pagecache.safe.attempt`.
+    """
+    cache.add(key, 0, timeout=period)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=period)
+        return 1
+
+
 def count_submission(kind: SubmissionKind, request) -> None:
     key = rate_limit_key(kind, request)
     period = kind.setting("RATE_LIMIT_PERIOD")
-
-    def count() -> bool:
-        cache.add(key, 0, timeout=period)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=period)
-        return True
-
-    if not safe.attempt(f"counting a {kind.name} submission", count, False):
+    counted = safe.attempt(
+        f"counting a {kind.name} submission", lambda: count_in_window(key, period), None
+    )
+    if counted is None:
         rate_limit_unchecked()
