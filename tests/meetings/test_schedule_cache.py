@@ -15,13 +15,14 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import translation
 
-from meetings import feeds, schedule_cache
+from meetings import feeds, occurrences, schedule_cache
+from meetings.filters import DEFAULT_DAYS
 from meetings.models import MeetingSeries
 from pagecache import safe
 from pagecache.versions import invalidate as invalidate_pages
 from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
 from tests.meetings.test_feeds import schedules  # noqa: F401 - a fixture
-from tests.meetings.test_views import meeting_items
+from tests.meetings.test_views import listed, meeting_items
 from tests.pages import text
 
 pytestmark = pytest.mark.django_db
@@ -235,6 +236,37 @@ def test_series_in_one_group_are_computed_again_together(client, clock, six_seri
     before = computed()
     client.get(MEETINGS)
     assert recomputed_since(before)["meetings"] == 3
+
+
+def test_every_page_of_the_list_is_the_same_slice_of_the_list_computed_whole(
+    client, clock, monkeypatch, settings
+):
+    """Merged from many groups' blocks, only as far as each page reads: no meeting
+    is lost, repeated or out of order, on the first page, in the middle or at the end."""
+    monkeypatch.setattr(schedule_cache, "GROUPS", 3)
+    settings.LISTINGS_PER_PAGE = 7
+    for i in range(8):  # weekly, every series on its own weekday and time
+        make_series(
+            partnership=make_partnership(name=f"Partnership {i}", slug=f"partnership-{i}"),
+            freq="WEEKLY",
+            byday=["MO", "TU", "WE", "TH", "FR", "SA", "SU"][i % 7],
+            start_time=T(9 + i % 3),
+            end_time=T(11 + i % 3),
+        )
+    whole = [
+        (o.date, o.series.partnership.name)
+        for o in occurrences.upcoming(
+            MeetingSeries.objects.published().for_listing(), days=DEFAULT_DAYS
+        )
+    ]
+    pages = -(-len(whole) // 7)
+    assert pages > 3
+    shown = []
+    for page in range(1, pages + 1):
+        response = client.get(MEETINGS, {"page": page})
+        assert listed(response) == whole[(page - 1) * 7 : page * 7], page
+        shown += listed(response)
+    assert shown == whole
 
 
 REDIS_DOWN = {
