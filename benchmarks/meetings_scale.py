@@ -93,8 +93,8 @@ def main() -> None:
 
     def cold(url):
         cache.clear()
-        if decoded is not None:
-            decoded.clear()  # what this process keeps of the cache
+        if forget is not None:
+            forget()  # what this process keeps of the cache
         return timed(url)
 
     def after(change, url):
@@ -110,9 +110,9 @@ def main() -> None:
     except ImportError:  # before the schedule cache
         computed = {}
     try:
-        from meetings.schedule_cache import decoded
+        from meetings.schedule_cache import forget
     except ImportError:  # before the blocks kept in each process
-        decoded = None
+        forget = None
     print(f"{'page':16} {'cold ms':>9} {'1 series ms':>12} {'1 date ms':>10} {'warm ms':>9}")
     for name, url in pages:
         colds = [cold(url) for _ in range(3)]

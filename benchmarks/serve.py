@@ -13,8 +13,9 @@
    "hello" behind the same middleware, p50 and p99 latency and errors.
 3. Stops gunicorn and, in this process with Django's test client against the
    same database and Redis, times /meetings/, the month calendar and all.ics
-   at each scale with an empty cache and on the first request after one
-   meeting series is saved (the rest of the cache warm).
+   at each scale with an empty cache (and nothing kept in the process, as
+   in a new one) and on the first request after one meeting series is saved
+   (the rest of the cache warm).
 
 Everything it starts is stopped and the database dropped on exit, Ctrl-C and
 errors included. Figures are printed, never asserted: a timed test on a shared
@@ -482,6 +483,7 @@ def measure_cold(args, pages: list[tuple[str, str]]) -> list[ColdRow]:
     from django.test import Client
 
     from meetings.models import MeetingSeries
+    from meetings.schedule_cache import forget
 
     client = Client(HTTP_HOST="127.0.0.1")
     for _, path in pages:
@@ -498,6 +500,7 @@ def measure_cold(args, pages: list[tuple[str, str]]) -> list[ColdRow]:
             empty = []
             for _ in range(args.repeat):
                 cache.clear()
+                forget()  # and what this process keeps of it: as a new process would
                 empty.append(timed_get(client, path))
             after_change = []
             for n in range(args.repeat):

@@ -11,6 +11,7 @@ stay the same when staff rename a series or change its slug.
 
 import datetime
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from urllib.parse import quote
 
 from django.conf import settings
@@ -229,9 +230,12 @@ def _feed(name: str) -> Calendar:
 def build_calendar(
     series_list: Iterable[MeetingSeries], *, name: str, absolute: Callable[[str], str]
 ) -> bytes:
-    """The feed of these series, built whole (see `assemble_calendar` for the cached way)."""
+    """The feed of these series, built whole (see `assemble_calendar` for the cached way).
+
+    Series in the order they were created (by key), as the schedule cache keeps them.
+    """
     calendar = _feed(name)
-    for series in series_list:
+    for series in sorted(series_list, key=attrgetter("pk")):
         for event in series_events(series, absolute):
             calendar.add_component(event)
     add_timezones(calendar)

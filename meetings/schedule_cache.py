@@ -15,17 +15,22 @@ frozen clock in between.)
 Series are cached in GROUPS groups by primary key, one entry per group and
 month (VEVENTs: per group), so a page reads a fixed number of entries however
 many series there are, and an edit computes again only its own group. A page
-reads one stamp row per published series (`MeetingSeries.objects.stamps()`,
-one query), takes the entries in one `get_many`, and computes the missing
-groups in two queries whatever their size. What is cached is tuples of small
-integers, never model instances; only the meetings a page shows become full
-`Occurrence`s, their series' rows loaded then (twenty on the list page, five
-on the home page). The month calendar, which shows every meeting of the
-month, draws them from the stamp rows instead (`SeriesSummary`).
+first reads a fingerprint of each group and the changes counted per series
+(`Stamps`, two queries), takes the entries in one `get_many`, and computes
+the missing groups in two queries whatever their size. A group's meetings
+are keyed by its fingerprint: the number of its series, the sum of their
+keys and of their `updated` times, and its series' changes. What is cached
+is tuples of small integers, never model instances; only the meetings a
+page shows become full `Occurrence`s, their series' rows loaded then (twenty
+on the list page, five on the home page). The month calendar, which shows
+every meeting of the month, draws them from the stamp rows instead
+(`SeriesSummary`).
 
 Each process also keeps the entries it decoded lately (`Decoded`): keys
 name their content, so a kept entry is never stale, and after an edit a page
-reads and unpickles only the changed group's entries, not all of them.
+reads and unpickles only the changed group's entries, not all of them. It
+keeps each series' stamp row (names, titles, `updated`) the same way
+(`KeptRows`), and reads again only the rows of groups whose fingerprint moved.
 
 Every cache access goes through `pagecache.safe`: with Redis down, the pages
 compute everything, as they did before this module, only slower.
@@ -41,7 +46,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from functools import cached_property
+from operator import attrgetter, itemgetter
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -52,7 +58,7 @@ from pagecache import safe
 from partnerships.models import Language
 
 from . import feeds, occurrences
-from .models import Frequency, MeetingSeries
+from .models import Frequency, MeetingSeries, change_stamps
 from .recurrence import RuleError
 
 logger = logging.getLogger(__name__)
@@ -82,29 +88,120 @@ def _micro(moment: datetime.datetime | None) -> int:
     return 0 if moment is None else (moment - EPOCH) // MICROSECOND
 
 
-def row_stamp(row) -> str:
-    """A series' stamp from its `stamps()` row: it changes whenever its meetings may."""
-    return f"{row.pk}.{row.updated_stamp}.{row.changes_updated}.{row.changes_count}"
+@dataclass(frozen=True)
+class Stamps:
+    """What a page knows of every published series before it reads any cache entry.
 
-
-# -- Meetings -----------------------------------------------------------------
-
-
-def _stamps(listed) -> list:
-    """Every published series' stamp row, and whether it is in `listed` (None: all are)."""
-    return MeetingSeries.objects.published().stamps(listed)
-
-
-def _groups(rows) -> dict[int, list]:
-    """The groups of series that hold a listed one, each with all its published series.
-
-    Groups hold the same series whatever the page lists, so a filtered page or
-    feed reads the entries the others wrote.
+    `rows`: each series' `stamps()` row, by primary key; `groups`: the same by
+    group; `fingerprints`: each group's (`stamp_groups()`); `changes`: each
+    series' `change_stamps()`; `listed`: the keys of the series the page lists
+    (None: all of them).
     """
-    groups: dict[int, list] = {}
-    for row in rows:
-        groups.setdefault(row.pk % GROUPS, []).append(row)
-    return {group: members for group, members in groups.items() if any(r.listed for r in members)}
+
+    rows: list
+    groups: dict[int, list]
+    fingerprints: dict[int, tuple]
+    changes: dict[int, tuple[str, int]]
+    listed: frozenset | None
+
+    def is_listed(self, row) -> bool:
+        return self.listed is None or row.pk in self.listed
+
+    def listed_groups(self) -> dict[int, list]:
+        """The groups that hold a listed series, each with all its published series.
+
+        Groups hold the same series whatever the page lists, so a filtered page or
+        feed reads the entries the others wrote.
+        """
+        if self.listed is None:
+            return self.groups
+        wanted = {pk % GROUPS for pk in self.listed}
+        return {group: rows for group, rows in self.groups.items() if group in wanted}
+
+    def row_stamp(self, row) -> str:
+        """A series' stamp: it changes whenever its meetings may."""
+        return f"{row.pk}.{row.updated_stamp}.{self.changes.get(row.pk)}"
+
+    @cached_property
+    def changes_by_group(self) -> dict[int, list]:
+        found: dict[int, list] = {}
+        for pk, stamp in sorted(self.changes.items()):
+            found.setdefault(pk % GROUPS, []).append((pk, *stamp))
+        return found
+
+    def group_stamp(self, group: int) -> str:
+        """What a group's meetings depend on: its series (count, keys, times) and their changes."""
+        count, keys, series, _partnerships = self.fingerprints[group]
+        changes = self.changes_by_group.get(group, [])
+        return _digest([repr((count, keys, series, changes))])
+
+    def names_stamp(self, group: int) -> str:
+        """What a group's sort keys depend on: its titles, partnership names and the language."""
+        return _digest([translation.get_language() or "", repr(self.fingerprints[group])])
+
+
+class KeptRows:
+    """The stamp rows this process read last, by language, kept while their group is unchanged.
+
+    Reading every series' row took about 35 ms at 5,000 series, on every page
+    built; the fingerprints of all groups take one query of a few, and then
+    only the rows of the groups that changed (after one edit, one group's
+    forty) are read again. Tests forget them between tests, as they clear the
+    shared cache: a test database rolled back can repeat a key and a frozen time.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.by_language: dict[str, tuple[dict, dict, list]] = {}
+
+    def get(self, language: str) -> tuple[dict, dict, list]:
+        with self.lock:
+            return self.by_language.get(language, ({}, {}, []))
+
+    def set(self, language: str, fingerprints: dict, groups: dict, rows: list) -> None:
+        with self.lock:
+            self.by_language[language] = (fingerprints, groups, rows)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.by_language.clear()
+
+
+kept = KeptRows()
+
+
+def _stamps(listed) -> Stamps:
+    """Every published series' stamp row, kept by this process, and which of them `listed` holds.
+
+    Three queries when a group changed since this process last read it (the
+    fingerprints, the changes, the rows of the changed groups), two when none did.
+    """
+    published = MeetingSeries.objects.published()
+    fingerprints = published.stamp_groups(GROUPS)
+    changes = change_stamps()
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    kept_fingerprints, kept_groups, rows = kept.get(language)
+    if fingerprints != kept_fingerprints:
+        changed = [g for g, stamp in fingerprints.items() if kept_fingerprints.get(g) != stamp]
+        among = None if len(changed) == len(fingerprints) else changed
+        groups = {g: kept_groups[g] for g in fingerprints if g not in changed}
+        groups.update({g: [] for g in changed})
+        for row in published.stamps(GROUPS, among):
+            if row.pk % GROUPS in groups:  # else published since the fingerprints were read
+                groups[row.pk % GROUPS].append(row)
+        rows = sorted((row for members in groups.values() for row in members), key=attrgetter("pk"))
+        kept.set(language, fingerprints, groups, rows)
+    else:
+        groups = kept_groups
+    if listed is not None:
+        listed = frozenset(listed.values_list("pk", flat=True))
+    return Stamps(rows, groups, fingerprints, changes, listed)
+
+
+def forget() -> None:
+    """Drop what this process keeps of the cache (tests and benchmarks, with the cache cleared)."""
+    decoded.clear()
+    kept.clear()
 
 
 def _digest(parts) -> str:
@@ -241,7 +338,7 @@ class Decoded:
 decoded = Decoded(GROUPS * 26)
 
 
-def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[Block]]:
+def _meetings(stamps: Stamps, start: datetime.date, end: datetime.date) -> dict[int, list[Block]]:
     """For each group of listed series, its blocks for the months from start to end.
 
     A block's entry maps a series' primary key to its meetings that month and
@@ -250,15 +347,14 @@ def _meetings(rows, start: datetime.date, end: datetime.date) -> dict[int, list[
     query for all of them.
     """
     months = _months(start, end)
-    groups = _groups(rows)
+    groups = stamps.listed_groups()
     keys = {}
-    language = translation.get_language() or ""  # titles, so the sort, follow the reader
-    for group, members in groups.items():
-        names = _digest([language, *(row.partnership_stamp for row in members)])
-        stamps = _digest(map(row_stamp, members))  # once a group, whatever the months
+    for group in groups:
+        names = stamps.names_stamp(group)  # titles, so the sort, follow the reader
+        stamp = stamps.group_stamp(group)  # once a group, whatever the months
         for month in months:
             key = f"meetings:{FORMAT}:month:{month[0]}-{month[1]}:{group}:"
-            keys[group, month] = (key + stamps, names)
+            keys[group, month] = (key + stamp, names)
     known = decoded.get_many(f"{key}:{names}" for key, names in keys.values())
     cached = safe.get_many([key for key, names in keys.values() if f"{key}:{names}" not in known])
     found: dict[int, list[Block]] = {group: [] for group in groups}
@@ -356,7 +452,9 @@ def summary(row) -> SeriesSummary:
     )
 
 
-def _runs(rows, groups: dict, low: int, high: int, *, away=False, ends_after=0) -> list[list]:
+def _runs(
+    stamps: Stamps, groups: dict, low: int, high: int, *, away=False, ends_after=0
+) -> list[list]:
     """(sort key, slot, pk) of each listed meeting from low to high (day ordinals), in sorted runs.
 
     One run per block, each in occurrences.expand's order (by start, then
@@ -368,7 +466,7 @@ def _runs(rows, groups: dict, low: int, high: int, *, away=False, ends_after=0) 
     later still.
     """
     by = ORIGINAL if away else DAY
-    unlisted = {row.pk for row in rows if not row.listed}
+    listed = stamps.listed
     runs = []
     for blocks in groups.values():
         for block in blocks:
@@ -377,7 +475,7 @@ def _runs(rows, groups: dict, low: int, high: int, *, away=False, ends_after=0) 
                 continue
             if (
                 not away
-                and not unlisted
+                and listed is None
                 and low <= block.first
                 and block.last <= high
                 and items[0][1][START_US] >= ends_after
@@ -389,8 +487,8 @@ def _runs(rows, groups: dict, low: int, high: int, *, away=False, ends_after=0) 
                 for item in items
                 if low <= item[1][by] <= high and item[1][END_US] >= ends_after
             ]
-            if unlisted:
-                run = [item for item in run if item[2] not in unlisted]
+            if listed is not None:
+                run = [item for item in run if item[2] in listed]
             if run:
                 runs.append(run)
     return runs
@@ -470,9 +568,9 @@ class Schedule(Sequence):
 
 def between(start: datetime.date, end: datetime.date, *, listed=None) -> Schedule:
     """`occurrences.expand` of the published series (those in `listed`), from the cache."""
-    rows = _stamps(listed)
+    stamps = _stamps(listed)
     low, high = start.toordinal(), end.toordinal()
-    return Schedule(_runs(rows, _meetings(rows, start, end), low, high))
+    return Schedule(_runs(stamps, _meetings(stamps, start, end), low, high))
 
 
 def upcoming(*, days: int, now: datetime.datetime | None = None, listed=None) -> Schedule:
@@ -480,9 +578,10 @@ def upcoming(*, days: int, now: datetime.datetime | None = None, listed=None) ->
     now = now or timezone.now()
     today = timezone.localdate(now)
     end = today + datetime.timedelta(days=days)
-    rows = _stamps(listed)
+    stamps = _stamps(listed)
     low, high = today.toordinal(), end.toordinal()
-    return Schedule(_runs(rows, _meetings(rows, today, end), low, high, ends_after=_micro(now)))
+    groups = _meetings(stamps, today, end)
+    return Schedule(_runs(stamps, groups, low, high, ends_after=_micro(now)))
 
 
 def month(
@@ -493,10 +592,10 @@ def month(
     Each Occurrence's series is a `SeriesSummary` and it carries no change: enough
     for the month calendar (names, times, status, links), not for a meeting page.
     """
-    rows = _stamps(None)
-    groups = _meetings(rows, first, last)
+    stamps = _stamps(None)
+    groups = _meetings(stamps, first, last)
     low, high = first.toordinal(), last.toordinal()
-    summaries = {row.pk: summary(row) for row in rows}
+    summaries = {row.pk: summary(row) for row in stamps.rows}
 
     def as_occurrences(entries):
         result = []
@@ -515,8 +614,8 @@ def month(
         return result
 
     return (
-        as_occurrences(_merged(_runs(rows, groups, low, high))),
-        as_occurrences(_merged(_runs(rows, groups, low, high, away=True))),
+        as_occurrences(_merged(_runs(stamps, groups, low, high))),
+        as_occurrences(_merged(_runs(stamps, groups, low, high, away=True))),
     )
 
 
@@ -530,21 +629,21 @@ def _feed_context(absolute: Callable[[str], str]) -> str:
     return _digest([repr(context)])
 
 
-def _feed_stamp(row, language_ids) -> str:
+def _feed_stamp(stamps: Stamps, row, language_ids) -> str:
     languages = "-".join(map(str, sorted(language_ids)))
-    return f"{row_stamp(row)}.{row.partnership_stamp}.{languages}"
+    return f"{stamps.row_stamp(row)}.{row.partnership_stamp}.{languages}"
 
 
 def feed(*, name: str, absolute: Callable[[str], str], listed=None) -> bytes:
     """`feeds.build_calendar` of the published series (those in `listed`), from the cache."""
-    rows = _stamps(listed)
-    if any(row.timezone != "America/New_York" for row in rows if row.listed):
+    stamps = _stamps(listed)
+    if any(row.timezone != "America/New_York" for row in stamps.rows if stamps.is_listed(row)):
         # Only New York can be chosen; another zone would need its own VTIMEZONE.
         series = MeetingSeries.objects.published().with_details()
         if listed is not None:
             series = series.filter(pk__in=listed.values("pk"))
         return feeds.build_calendar(series, name=name, absolute=absolute)
-    groups = _groups(rows)
+    groups = stamps.listed_groups()
     links = MeetingSeries.languages.through.objects.filter(
         meetingseries__is_published=True, meetingseries__partnership__is_published=True
     ).values_list("meetingseries_id", "language_id")
@@ -554,7 +653,7 @@ def feed(*, name: str, absolute: Callable[[str], str], listed=None) -> bytes:
     context = _feed_context(absolute)
     keys = {
         group: f"meetings:{FORMAT}:vevents:{context}:{group}:"
-        + _digest(_feed_stamp(row, languages.get(row.pk, ())) for row in members)
+        + _digest(_feed_stamp(stamps, row, languages.get(row.pk, ())) for row in members)
         for group, members in groups.items()
     }
     cached = safe.get_many(list(keys.values()))
@@ -578,5 +677,7 @@ def feed(*, name: str, absolute: Callable[[str], str], listed=None) -> bytes:
             fresh[keys[group]] = entry
             texts.update(entry)
         safe.set_many(fresh, TIMEOUT)
-    listed_texts = [texts[row.pk] for row in rows if row.listed and texts.get(row.pk)]
+    listed_texts = [
+        texts[row.pk] for row in stamps.rows if stamps.is_listed(row) and texts.get(row.pk)
+    ]
     return feeds.assemble_calendar(listed_texts, name=name)

@@ -82,7 +82,8 @@ class MeetingListView(FilteredListView):
 
     template_name = "meetings/meeting_list.html"
     filterset_class = MeetingFilterSet
-    # Only stamps are read for every series; the rows of the twenty shown are loaded later.
+    # Only stamps are read for every series (kept by each process between changes); the rows
+    # of the twenty shown are loaded later.
     queryset = MeetingSeries.objects.published()
 
     def paginate_queryset(self, queryset, page_size):
@@ -99,7 +100,10 @@ class MeetingListView(FilteredListView):
             return []
         start, end, from_now = form.window()
         self.window = (start, end)
-        listed = series if self.filterset.is_bound else None
+        # The dates choose which meetings to compute, not which series; a page number
+        # alone lists them all.
+        keeps = [value for name, value in chosen(form).items() if name not in ("start", "end")]
+        listed = series if any(value not in (None, "") for value in keeps) else None
         if not from_now:
             return schedule_cache.between(start, end, listed=listed)
         found = schedule_cache.upcoming(days=(end - start).days, listed=listed)

@@ -10,10 +10,10 @@ from tests.signin import sign_in_staff, staff_in
 def _clear_cache():
     """Each test starts with an empty cache, whichever backend is configured."""
     cache.clear()
-    schedule_cache.decoded.clear()
+    schedule_cache.forget()
     yield
     cache.clear()
-    schedule_cache.decoded.clear()
+    schedule_cache.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from django.utils import translation
 
 from meetings import feeds, occurrences, schedule_cache
 from meetings.filters import DEFAULT_DAYS
-from meetings.models import MeetingSeries
+from meetings.models import Epoch, MeetingSeries, MeetingSeriesQuerySet
 from pagecache import safe
 from pagecache.versions import invalidate as invalidate_pages
 from tests.factories import make_change, make_partnership, make_series, noon_in_new_york
@@ -115,6 +115,62 @@ def test_a_process_reads_again_only_the_entries_of_the_group_that_changed(
     client.get(MEETINGS, {"page": 1})
     groups = {key.split(":")[4] for key in read if ":month:" in key}
     assert groups == {str(six_series[2].pk % schedule_cache.GROUPS)}
+
+
+def test_a_process_reads_again_only_the_stamp_rows_of_the_group_that_changed(
+    client, clock, six_series, monkeypatch
+):
+    """Reading every series' stamp row on every page built was a third of the list's time."""
+    warm_everything(client)
+    read = []
+    stamps = MeetingSeriesQuerySet.stamps
+
+    def spy(queryset, groups=1, among=None):
+        read.append(among)
+        return stamps(queryset, groups, among)
+
+    monkeypatch.setattr(MeetingSeriesQuerySet, "stamps", spy)
+    later(clock)
+    six_series[2].save()
+    assert client.get(MEETINGS).status_code == 200
+    assert read == [[six_series[2].pk % schedule_cache.GROUPS]]
+    assert client.get(CALENDAR).status_code == 200  # nothing changed since: the rows kept serve
+    assert read == [[six_series[2].pk % schedule_cache.GROUPS]]
+
+
+def test_a_series_saved_by_a_clock_behind_the_last_save_still_shows_at_once(
+    client, clock, six_series, monkeypatch
+):
+    """Two web machines' clocks differ a little: an edit stamped before the group's latest
+    save, as one from the machine running behind is, changes the group's stamp all the same."""
+    monkeypatch.setattr(schedule_cache, "GROUPS", 1)  # all six in one group
+    warm_everything(client)
+    later(clock)
+    six_series[0].save()
+    assert client.get(CALENDAR).status_code == 200
+    clock.shift(datetime.timedelta(seconds=-30))
+    edited = six_series[3]
+    edited.start_time, edited.end_time = T(17), T(19)
+    edited.save()
+    assert edited.updated < MeetingSeries.objects.get(pk=six_series[0].pk).updated
+    assert "5:00–7:00 PM" in december_8(client.get(MEETINGS))["Partnership 3"]
+    assert "Partnership 3 · 5:00–7:00 PM" in text(client.get(CALENDAR))
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime.datetime(2026, 11, 23, 17, 0, 0, 123456, tzinfo=datetime.UTC),
+        datetime.datetime(2026, 11, 23, 17, 0, 0, tzinfo=datetime.UTC),
+        datetime.datetime(2026, 11, 23, 17, 0, 0, 1, tzinfo=datetime.UTC),
+        datetime.datetime(1999, 12, 31, 23, 59, 59, 999999, tzinfo=datetime.UTC),
+    ],
+)
+def test_the_database_counts_the_exact_microseconds_of_a_time(moment):
+    series = make_series()
+    MeetingSeries.objects.filter(pk=series.pk).update(updated=moment)
+    found = MeetingSeries.objects.filter(pk=series.pk).values_list(Epoch("updated"), flat=True)
+    assert found.get() == (moment - schedule_cache.EPOCH) // datetime.timedelta(microseconds=1)
 
 
 def test_decoded_entries_are_bounded_and_the_least_recently_used_go_first():

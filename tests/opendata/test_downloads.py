@@ -267,11 +267,12 @@ def test_meetings_csv_ends_twelve_months_ahead_and_moves_with_today(client, sche
 PARTNERSHIPS_QUERIES = 3
 # The published centers (with their operator) and their languages.
 CENTERS_QUERIES = 2
-# The series' stamps (two: the series, their changes counted), the rows of the meetings
-# listed (series with partnership, their changes) and their languages; with the cache
-# empty, also every series and its changes.
+# The series' stamps (two: the fingerprints of their groups, their changes counted), the
+# rows of the meetings listed (series with partnership, their changes) and their
+# languages; with the cache empty, also every series and its changes, and the stamp
+# rows of the groups this process has not read yet.
 MEETINGS_QUERIES = 5
-MEETINGS_COMPUTE_QUERIES = 2
+MEETINGS_COMPUTE_QUERIES = 3
 
 
 @pytest.fixture

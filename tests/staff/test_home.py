@@ -408,13 +408,14 @@ def make_rows(n, django_user_model):
 
 
 # Signing in (session, user, authenticator; the session saved again, in a
-# savepoint) takes 6; the page 15: requests, interest forms, partnerships,
+# savepoint) takes 6; the page 16: requests, interest forms, partnerships,
 # centers, two counts of changes, series without accessibility information and
 # their changes, requests per month, the meetings chart from the schedule cache
-# (the stamp rows and their changes counted; with the cache empty, as here, the
-# series and their changes computed in two queries; then their boroughs), and the
-# recent actions.
-HOME_QUERIES = 21
+# (the fingerprints of the groups of series, their changes counted, and the stamp
+# rows of the groups this process has not read yet; with the cache empty, as here,
+# the series and their changes computed in two queries; then their boroughs), and
+# the recent actions.
+HOME_QUERIES = 22
 
 
 @pytest.mark.parametrize("rows", [5, 50])
