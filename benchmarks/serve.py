@@ -207,8 +207,12 @@ def default_workers() -> int:
     return min(2 * (os.cpu_count() or 1) + 1, 8)
 
 
+# What config/gunicorn.py chooses when GUNICORN_THREADS is unset.
+DEFAULT_THREADS = 2
+
+
 def gunicorn_command(
-    *, port: int, workers: int | None, threads: int, config: Path | None
+    *, port: int, workers: int | None, threads: int | None, config: Path | None
 ) -> tuple[list[str], dict[str, str]]:
     """argv and extra environment for gunicorn.
 
@@ -218,9 +222,11 @@ def gunicorn_command(
     way: the benchmark only ever listens on loopback.
     """
     argv = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--bind", f"127.0.0.1:{port}"]
-    env = {"WEB_HOST": "127.0.0.1", "PORT": str(port), "GUNICORN_THREADS": str(threads)}
+    env = {"WEB_HOST": "127.0.0.1", "PORT": str(port)}
     if workers is not None:
         env["WEB_CONCURRENCY"] = str(workers)
+    if threads is not None:
+        env["GUNICORN_THREADS"] = str(threads)
     if config is not None:
         argv += ["--config", str(config)]
     else:
@@ -230,7 +236,7 @@ def gunicorn_command(
             "--worker-class",
             "gthread",
             "--threads",
-            str(threads),
+            str(threads or DEFAULT_THREADS),
         ]
     return argv + ["config.wsgi"], env
 
@@ -550,7 +556,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=int(os.environ["WEB_CONCURRENCY"]) if os.environ.get("WEB_CONCURRENCY") else None,
         help="gunicorn workers (default: as production, WEB_CONCURRENCY or 2 x cores + 1, max 8)",
     )
-    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=int(os.environ["GUNICORN_THREADS"]) if os.environ.get("GUNICORN_THREADS") else None,
+        help="gunicorn threads per worker (default: as production, GUNICORN_THREADS or 2)",
+    )
     parser.add_argument(
         "--repeat", type=int, default=3, help="repetitions per cold render time (median)"
     )

@@ -21,10 +21,14 @@ bind = f"{os.environ.get('WEB_HOST', '0.0.0.0')}:{_int('PORT', 8000)}"  # noqa: 
 # (the sync worker closes every connection after one response). Processes use
 # the cores (Python runs one thread at a time per process); gunicorn's 2 x cores
 # + 1, capped because every thread may keep a database connection open
-# (DJANGO_CONN_MAX_AGE): 8 x 4 = 32 per machine at most by default.
+# (DJANGO_CONN_MAX_AGE): 8 x 2 = 16 per machine at most by default. Two threads,
+# not four: pages mostly come from the cache, so a third and fourth thread
+# mostly waited for the interpreter lock. On 2 cores (`make bench`), hello went
+# from 2,250-2,700 to 2,400-2,900 requests a second and its p99 from 77-108 ms
+# to 46-53 ms.
 worker_class = "gthread"
 workers = _int("WEB_CONCURRENCY", min(2 * (os.cpu_count() or 1) + 1, 8))
-threads = _int("GUNICORN_THREADS", 4)
+threads = _int("GUNICORN_THREADS", 2)
 
 # Seconds a worker may go silent before it is killed and replaced; requests
 # themselves are bounded well below this by the database, Redis and mail timeouts.

@@ -4,6 +4,7 @@ import argparse
 import datetime
 import http.server
 import os
+import runpy
 import shutil
 import subprocess
 import threading
@@ -145,12 +146,18 @@ def test_gunicorn_listens_on_loopback_with_flags_or_with_the_config_file():
 def test_without_a_worker_count_the_bench_runs_as_many_workers_as_production(monkeypatch):
     """Two workers on a machine whose production default is more measured a smaller site."""
     monkeypatch.setattr(serve.os, "cpu_count", lambda: 2)
+    monkeypatch.delenv("GUNICORN_THREADS", raising=False)
     _, env = serve.gunicorn_command(
-        port=8123, workers=None, threads=4, config=Path("config/gunicorn.py")
+        port=8123, workers=None, threads=None, config=Path("config/gunicorn.py")
     )
-    flags, _ = serve.gunicorn_command(port=8123, workers=None, threads=4, config=None)
-    assert "WEB_CONCURRENCY" not in env  # config/gunicorn.py's own default applies
+    flags, _ = serve.gunicorn_command(port=8123, workers=None, threads=None, config=None)
+    # config/gunicorn.py's own defaults apply
+    assert "WEB_CONCURRENCY" not in env
+    assert "GUNICORN_THREADS" not in env
     assert flags[flags.index("--workers") + 1] == "5"
+    assert flags[flags.index("--threads") + 1] == "2"
+    defaults = runpy.run_path("config/gunicorn.py")
+    assert flags[flags.index("--threads") + 1] == str(defaults["threads"])
 
 
 def test_the_header_reports_what_gunicorn_actually_runs():

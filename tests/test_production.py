@@ -132,7 +132,7 @@ def test_gunicorn_settings_have_defaults_and_each_comes_from_the_environment():
         PORT="9123",
         WEB_HOST="127.0.0.1",
         WEB_CONCURRENCY="3",
-        GUNICORN_THREADS="2",
+        GUNICORN_THREADS="3",
         GUNICORN_TIMEOUT="11",
         GUNICORN_GRACEFUL_TIMEOUT="12",
         GUNICORN_KEEPALIVE="13",
@@ -145,7 +145,7 @@ def test_gunicorn_settings_have_defaults_and_each_comes_from_the_environment():
     assert {key: tuned[key] for key in tuned if tuned[key] != defaults[key]} == {
         "bind": "127.0.0.1:9123",
         "workers": 3,
-        "threads": 2,
+        "threads": 3,
         "timeout": 11,
         "graceful_timeout": 12,
         "keepalive": 13,
